@@ -1,0 +1,1 @@
+"""Seeded, rendered test corpora (documents, barcodes, MRZs) built by the tests themselves."""
