@@ -1,0 +1,102 @@
+"""Start-up: configuration, Qt application, language, the window and its screens."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from kiosk import config, resources
+from kiosk.session import Session
+from ui.context import AppContext
+from ui.i18n import Language, load_fonts
+from ui.lockdown import Lockdown
+from ui.screens.base import Screen
+from ui.screens.contact import ContactScreen
+from ui.screens.help import HelpScreen
+from ui.screens.welcome import WelcomeScreen
+from ui.window import KioskWindow
+from ui.workers import Tasks
+
+log = logging.getLogger(__name__)
+
+# Every screen of the kiosk, in no particular order; the welcome screen shows the entry points
+# of those present. An area adds its screens here.
+SCREENS: list[type[Screen]] = [
+    WelcomeScreen,
+    ContactScreen,
+    HelpScreen,
+]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="MOI e-services kiosk")
+    parser.add_argument("--config", help=f"TOML configuration file (default: ${config.ENV_FILE})")
+    parser.add_argument(
+        "--windowed", action="store_true", help="development: a normal window, closing allowed"
+    )
+    parser.add_argument("--lang", choices=("ar", "en"), help="start in this language")
+    parser.add_argument("--bench-first-frame", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        cfg = config.load(args.config)
+    except config.ConfigError as e:
+        print(f"kiosk: configuration error: {e}", file=sys.stderr)
+        return 2
+    # Qt Virtual Keyboard is the input method inside the kiosk window (before QApplication).
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("moi-kiosk")
+    window = build_window(app, cfg, kiosk_mode=cfg.kiosk.fullscreen and not args.windowed,
+                          language=args.lang)
+    if args.bench_first_frame:
+        _quit_after_first_frame(window)
+    window.show_kiosk()
+    code = app.exec()
+    window.ctx.tasks.wait()
+    return code
+
+
+def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None = None):
+    """The kiosk window with every screen, ready to show (also used by tests and screenshots)."""
+    load_fonts()
+    app.setStyleSheet(resources.path("styles/kiosk.qss").read_text(encoding="utf-8"))
+    lang = Language(app)
+    lang.set(language or cfg.kiosk.language)
+    session = Session(default_language=cfg.kiosk.language)
+    ctx = AppContext(config=cfg, session=session, language=lang, tasks=Tasks())
+    window = KioskWindow(ctx, kiosk_mode=kiosk_mode)
+    for screen_type in SCREENS:
+        window.navigator.add(screen_type(ctx))
+    window.navigator.screens["welcome"].set_available(window.navigator.screens)
+    if kiosk_mode:
+        window.lockdown = Lockdown(window)
+        app.installEventFilter(window.lockdown)
+    window.navigator.home()
+    window.idle.start()
+    return window
+
+
+def _quit_after_first_frame(window: KioskWindow) -> None:
+    """bench/startup.py: report the first painted frame of the welcome screen, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: (print("FIRST_FRAME", flush=True),
+                                              window.ctx.tasks.wait(), os._exit(0)))
+            return False
+
+    welcome = window.navigator.screens["welcome"]
+    window._first_paint = FirstPaint(window)
+    welcome.installEventFilter(window._first_paint)

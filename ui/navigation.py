@@ -1,0 +1,98 @@
+"""One navigation object for the whole kiosk: forward, back, and cancel-to-welcome.
+
+Screens live in one QStackedWidget. The navigator keeps the history, connects each screen's
+`sig_go`/`sig_back`/`sig_home`, and registers each screen's `wipe` with the session.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget
+
+from kiosk.session import Session
+from ui.screens.base import Screen
+
+log = logging.getLogger(__name__)
+
+HOME = "welcome"
+
+
+class Navigator(QObject):
+    """Moves between screens; see the module docstring."""
+
+    sig_changed = Signal(object)  # the Screen now shown
+    sig_end_session = Signal()  # a screen asked to log out
+
+    def __init__(self, stack: QStackedWidget, session: Session, parent: QObject | None = None):
+        super().__init__(parent)
+        self.stack = stack
+        self.session = session
+        self.screens: dict[str, Screen] = {}
+        self._containers: dict[str, QScrollArea] = {}
+        self.history: list[tuple[str, dict]] = []
+
+    def add(self, screen: Screen) -> Screen:
+        if not screen.name:
+            raise ValueError(f"{type(screen).__name__} has no name")
+        self.screens[screen.name] = screen
+        # Each screen scrolls, so that when the keyboard opens below it, the focused field can
+        # still be brought into view instead of being covered.
+        scroll = QScrollArea()
+        scroll.setObjectName("screenScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(screen)
+        self.stack.addWidget(scroll)
+        self._containers[screen.name] = scroll
+        screen.sig_go.connect(self.go)
+        screen.sig_back.connect(self.back)
+        screen.sig_home.connect(self.home)
+        screen.sig_end_session.connect(self.sig_end_session)
+        self.session.register_wipe(screen.wipe)
+        return screen
+
+    def has(self, name: str) -> bool:
+        return name in self.screens
+
+    @property
+    def current(self) -> Screen | None:
+        scroll = self.stack.currentWidget()
+        widget = scroll.widget() if isinstance(scroll, QScrollArea) else None
+        return widget if isinstance(widget, Screen) else None
+
+    def go(self, name: str, params: dict | None = None) -> None:
+        """Show screen `name`, remembering where we came from."""
+        if name not in self.screens:
+            log.error("no screen named %s", name)
+            return
+        params = dict(params or {})
+        if name == HOME:
+            self.history.clear()
+        elif self.history and self.history[-1][0] == name:
+            self.history.pop()  # re-opening the same screen replaces it
+        self.history.append((name, params))
+        self._show(name, params)
+
+    def back(self) -> None:
+        """Return to the previous screen (or the welcome screen when there is none)."""
+        if len(self.history) > 1:
+            self.history.pop()
+            name, params = self.history[-1]
+            self._show(name, params)
+        else:
+            self.home()
+
+    def home(self) -> None:
+        """Cancel: back to the welcome screen (the user's data stays until the session ends)."""
+        self.go(HOME)
+
+    def _show(self, name: str, params: dict) -> None:
+        screen = self.screens[name]
+        screen.enter(params)
+        self.stack.setCurrentWidget(self._containers[name])
+        screen.refresh_texts()
+        self.sig_changed.emit(screen)

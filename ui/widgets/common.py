@@ -1,0 +1,43 @@
+"""Small widgets the screens share: QR codes, big touch buttons, wrapped labels."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
+
+
+def qr_pixmap(text: str, size_px: int = 180) -> QPixmap:
+    """A QR code of `text`, `size_px` wide, dark on white (what phone cameras read best)."""
+    code = segno.make(text, error="m")
+    buffer = io.BytesIO()
+    scale = max(1, size_px // (code.symbol_size(border=2)[0]))
+    code.save(buffer, kind="png", scale=scale, border=2, dark="#000000", light="#ffffff")
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap.scaled(
+        size_px, size_px, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+    )
+
+
+def big_button(object_name: str = "tile") -> QPushButton:
+    """A large touch button (at least 96 px high) that grows with the layout."""
+    button = QPushButton()
+    button.setObjectName(object_name)
+    button.setMinimumHeight(96)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+def paragraph(object_name: str = "") -> QLabel:
+    """A word-wrapped label for running text."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if object_name:
+        label.setObjectName(object_name)
+    return label

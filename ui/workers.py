@@ -1,0 +1,85 @@
+"""The one place that runs blocking work (HTTP, decoding, PDF, printing) off the GUI thread.
+
+    ctx.tasks.run(fetch_profile, token, on_result=self._on_profile, on_error=self._on_error)
+
+`fn` runs in a worker thread and must not touch any widget; its result (or exception) comes
+back through a queued signal to the callbacks on the GUI thread. A callback whose receiver
+(a screen) is gone is skipped. Tests call `tasks.wait()` so that no thread outlives them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; carries a task's outcome back to it."""
+
+    sig_result = Signal(object)
+    sig_error = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, relay: _Relay):
+        super().__init__()
+        self._fn, self._args, self._kwargs, self._relay = fn, args, kwargs, relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args, **self._kwargs)
+        except Exception as e:  # handed to the GUI thread, shown as a message there
+            log.exception("background task failed")
+            self._relay.sig_error.emit(e)
+        else:
+            self._relay.sig_result.emit(result)
+
+
+class Tasks(QObject):
+    """A thread pool for the kiosk's blocking work; see the module docstring."""
+
+    def __init__(self, max_threads: int = 4, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        **kwargs,
+    ) -> None:
+        relay = _Relay()
+        self._relays.add(relay)
+
+        @Slot(object)
+        def finished_ok(value):
+            self._relays.discard(relay)
+            if on_result is not None:
+                on_result(value)
+
+        @Slot(object)
+        def finished_error(error):
+            self._relays.discard(relay)
+            if on_error is not None:
+                on_error(error)
+
+        relay.sig_result.connect(finished_ok)
+        relay.sig_error.connect(finished_error)
+        self._pool.start(_Task(fn, args, kwargs, relay))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every running task has finished (tests, shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    @property
+    def busy(self) -> bool:
+        return self._pool.activeThreadCount() > 0
