@@ -124,12 +124,15 @@ def test_unknown_service_is_an_error_value_with_a_bilingual_message():
     [
         (lambda d: d["services"][0].pop("name"), "catalog.schema"),
         (lambda d: d["services"][0]["name"].update(ar="Entry visa"), "catalog.schema"),
-        (lambda d: d["services"][0].update(id="Visa Entry"), "catalog.schema"),
+        (lambda d: d["services"][0].update(service_id="Visa Entry"), "catalog.schema"),
         (lambda d: d["fee_rules"][0]["normal"].update(per_person="2"), "catalog.schema"),
         (lambda d: d["services"][1]["processing"].update(urgent={"max_days": 5}), "catalog.schema"),
         (lambda d: d["services"][1].update(category="nowhere"), "catalog.reference"),
         (lambda d: d["services"][1].update(fee="no_such_rule"), "catalog.reference"),
-        (lambda d: d["services"][1]["documents"][0].update(document="x_ray"), "catalog.reference"),
+        (
+            lambda d: d["services"][1]["documents"][1].update(document_type="last_entry_stamp"),
+            "catalog.duplicate_id",
+        ),
         (
             lambda d: d["services"][1]["documents"][1].update(when={"field": "ghost", "equals": 1}),
             "catalog.reference",
@@ -145,7 +148,7 @@ def test_unknown_service_is_an_error_value_with_a_bilingual_message():
         "incomplete-processing",
         "unknown-category",
         "unknown-fee-rule",
-        "unknown-document",
+        "document-asked-twice",
         "condition-on-unknown-field",
         "duplicate-service",
         "newer-schema",
@@ -165,3 +168,11 @@ def test_garbage_is_refused_with_a_reason_not_an_exception(raw):
     with pytest.raises(cat.CatalogError) as caught:
         cat.parse(raw)
     assert caught.value.problems
+
+
+def test_bundled_catalog_is_what_the_central_api_contract_serves(raw_catalog):
+    yaml = pytest.importorskip("yaml")
+    contract = yaml.safe_load(resources.path("contract/openapi.yaml").read_text(encoding="utf-8"))
+    root = {"$ref": "#/components/schemas/Catalog", "components": contract["components"]}
+    errors = list(jsonschema.Draft202012Validator(root).iter_errors(raw_catalog))
+    assert [e.message for e in errors] == []

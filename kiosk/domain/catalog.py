@@ -60,13 +60,6 @@ class AccountCategory:
 
 
 @dataclass(frozen=True)
-class DocumentType:
-    id: str
-    name: CatalogText
-    confirmed: bool = True
-
-
-@dataclass(frozen=True)
 class NormalFee:
     per_person: Decimal
     confirmed: bool
@@ -135,17 +128,17 @@ class Condition:
 
 @dataclass(frozen=True)
 class RequiredDocument:
-    """A document the service asks for, for whom, and when (`when` is a condition tree)."""
+    """A document the service asks for, for whom, and when (`when` is a condition tree).
 
-    document: DocumentType
+    `id` is the document type (the API contract's `document_type`): attachments name it.
+    """
+
+    id: str
+    name: CatalogText
     scope: str  # "beneficiary" (one per beneficiary), "applicant" or "request"
     when: Mapping[str, Any] | None = None
     when_text: CatalogText | None = None
     confirmed: bool = True
-
-    @property
-    def id(self) -> str:
-        return self.document.id
 
 
 @dataclass(frozen=True)
@@ -209,15 +202,19 @@ class Service:
 @dataclass(frozen=True)
 class Catalog:
     schema_version: int
-    version: int
+    version: str
     issued: str
     directorates: tuple[Directorate, ...]
     categories: tuple[Category, ...]
     account_categories: tuple[AccountCategory, ...]
-    documents: tuple[DocumentType, ...]
     services: tuple[Service, ...]
     # The catalog as JSON text, so an accepted update can be cached byte for byte.
     raw: str = field(default="", repr=False, compare=False)
+
+    @property
+    def version_key(self) -> tuple[int, ...]:
+        """The version as numbers, for ordering: "2025.10.0" is newer than "2025.6.1"."""
+        return version_key(self.version)
 
     def find(self, service_id: str) -> Service | None:
         return next((s for s in self.services if s.id == service_id), None)
@@ -256,6 +253,11 @@ class CatalogError(KioskError):
         first = problems[0]
         super().__init__(first.code, first.message, first.field)
         self.problems = problems
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A catalog version ("2025.6.1") as a tuple of numbers compared left to right."""
+    return tuple(int(part) for part in version.split("."))
 
 
 def load_bundled() -> Catalog:
@@ -328,10 +330,15 @@ def _check_references(data: dict) -> list[Problem]:
     directorates = ids(data["directorates"], "directorates")
     categories = ids(data["categories"], "categories")
     accounts = ids(data["account_categories"], "account_categories")
-    documents = ids(data["documents"], "documents")
     fee_rules = {rule["id"]: rule for rule in data["fee_rules"]}
     ids(data["fee_rules"], "fee_rules")
-    ids(data["services"], "services")
+    seen: set[str] = set()
+    for i, service in enumerate(data["services"]):
+        if service["service_id"] in seen:
+            problems.append(
+                _problem("catalog.duplicate_id", f"services[{i}]", service["service_id"])
+            )
+        seen.add(service["service_id"])
 
     for i, category in enumerate(data["categories"]):
         if category["directorate"] not in directorates:
@@ -346,9 +353,10 @@ def _check_references(data: dict) -> list[Problem]:
             if account not in accounts:
                 problems.append(_unknown(f"{where}.who_may_apply", account))
         field_ids = {f["id"] for f in service["fields"]}
+        document_types = [d["document_type"] for d in service["documents"]]
+        for document_type in {t for t in document_types if document_types.count(t) > 1}:
+            problems.append(_problem("catalog.duplicate_id", f"{where}.documents", document_type))
         for j, document in enumerate(service["documents"]):
-            if document["document"] not in documents:
-                problems.append(_unknown(f"{where}.documents[{j}]", document["document"]))
             for name in _condition_fields(document.get("when")):
                 if name not in field_ids:
                     problems.append(_unknown(f"{where}.documents[{j}].when", name))
@@ -411,10 +419,6 @@ def _text(data: dict | None) -> CatalogText | None:
 
 
 def _build(data: dict, raw: str) -> Catalog:
-    documents = tuple(
-        DocumentType(d["id"], _text(d["name"]), d.get("confirmed", True)) for d in data["documents"]
-    )
-    by_doc = {d.id: d for d in documents}
     fee_rules = {r["id"]: _fee_rule(r) for r in data["fee_rules"]}
     return Catalog(
         schema_version=data["schema_version"],
@@ -431,8 +435,7 @@ def _build(data: dict, raw: str) -> Catalog:
             AccountCategory(a["id"], _text(a["name"]), a["activation"])
             for a in data["account_categories"]
         ),
-        documents=documents,
-        services=tuple(_service(s, by_doc, fee_rules) for s in data["services"]),
+        services=tuple(_service(s, fee_rules) for s in data["services"]),
         raw=raw,
     )
 
@@ -483,12 +486,12 @@ def _field(f: dict) -> FieldSpec:
     )
 
 
-def _service(s: dict, documents: dict[str, DocumentType], fee_rules: dict) -> Service:
+def _service(s: dict, fee_rules: dict) -> Service:
     passport = s["passport_min_validity_months"]
     age = s.get("beneficiary_age")
     validity = s["approval_validity"]
     return Service(
-        id=s["id"],
+        id=s["service_id"],
         category=s["category"],
         type=s["type"],
         directorate=s["directorate"],
@@ -511,7 +514,8 @@ def _service(s: dict, documents: dict[str, DocumentType], fee_rules: dict) -> Se
         ),
         documents=tuple(
             RequiredDocument(
-                documents[d["document"]],
+                d["document_type"],
+                _text(d["name"]),
                 d["for"],
                 d.get("when"),
                 _text(d.get("when_text")),
