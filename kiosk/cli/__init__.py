@@ -13,6 +13,7 @@ import sys
 
 COMMAND_MODULES = [
     "kiosk.cli.config_cmds",
+    "kiosk.cli.receipt_cmds",
 ]
 
 
