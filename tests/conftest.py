@@ -10,4 +10,5 @@ os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 pytest_plugins = [
     "tests.fixtures.base",
     "tests.fixtures.ui",
+    "tests.fixtures.receipts",
 ]

@@ -16,10 +16,11 @@ from reportlab.graphics.barcode import code128, qr
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.receipts import fonts
-from kiosk.receipts.arabic import shaped, visual
+from kiosk.receipts.arabic import mark_rises, shaped, visual
 from kiosk.receipts.blocks import (
     BigNumber,
     Block,
@@ -424,9 +425,11 @@ def _text(
     baseline = top - size * 1.12
     c.setFillColor(color)
     for run in fonts.runs(line, bold):
-        c.setFont(run.font, fonts.run_size(run, size))
-        c.drawString(x, baseline, run.text)
-        x += fonts.run_width(run, size)
+        run_size = fonts.run_size(run, size)
+        c.setFont(run.font, run_size)
+        for piece, rise in mark_rises(run.text):
+            c.drawString(x, baseline + rise * run_size, piece)
+            x += pdfmetrics.stringWidth(piece, run.font, run_size)
 
 
 def _pick(text: Text, lang: str) -> str:
