@@ -65,6 +65,10 @@ class ScanSection:
     camera_device: int = 0
     width: int = 1280
     height: int = 720
+    # Fixed lens focus and exposure for the stand's distance and lamp (camera units, as V4L2
+    # reports them); -1 keeps the camera's automatic setting. Set both at installation.
+    camera_focus: float = -1.0
+    camera_exposure: float = -1.0
     document_max_bytes: int = 1_000_000
 
 
