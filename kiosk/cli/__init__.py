@@ -12,6 +12,7 @@ import importlib
 import sys
 
 COMMAND_MODULES = [
+    "kiosk.cli.catalog_cmds",
     "kiosk.cli.config_cmds",
     "kiosk.cli.receipt_cmds",
 ]
