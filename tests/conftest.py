@@ -9,6 +9,7 @@ os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 # Fixture modules of each area (sandbox server, scan corpus, …) register here.
 pytest_plugins = [
     "tests.fixtures.base",
+    "tests.fixtures.sandbox",
     "tests.fixtures.ui",
     "tests.fixtures.receipts",
 ]
