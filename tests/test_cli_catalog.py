@@ -60,16 +60,18 @@ def test_catalog_show_prints_the_service_card_in_both_languages(run):
     out = run("catalog", "show", "residence.family")
     assert out.returncode == 0, out.stderr
     assert "صورة عن حجة الإعالة" in out.stdout and "dependency deed" in out.stdout
-    assert "6 أشهر من تاريخ الموافقة" in out.stdout and "6 months from approval" in out.stdout
-    assert "115" not in out.stdout and "15.000 JOD for each person above 5" in out.stdout
+    assert (
+        "6 أشهر من تاريخ الموافقة" in out.stdout and "6 months from the approval date" in out.stdout
+    )
+    assert "115" not in out.stdout and "plus 15.000 JOD for each person above 5" in out.stdout
     assert "to be confirmed" not in out.stdout  # seed 001 states every fact of this card
 
 
 def test_catalog_show_marks_unconfirmed_facts(run):
     en = run("catalog", "show", "deportation.cancellation", "--lang", "en")
     assert en.returncode == 0
-    assert "1–21 working days [to be confirmed by the ministry]" in en.stdout
-    assert "Approval validity: [to be confirmed by the ministry]" in en.stdout
+    assert "Normal: 1–21 working days [to be confirmed by the ministry]" in en.stdout
+    assert "Approval validity:\n  - not stated [to be confirmed by the ministry]" in en.stdout
     ar = run("catalog", "show", "deportation.cancellation", "--lang", "ar")
     assert "[يُؤكَّد من الوزارة]" in ar.stdout and "Approval" not in ar.stdout
 

@@ -21,6 +21,7 @@ from kiosk.catalog_store import open_store
 from kiosk.domain import catalog as catalog_data
 from kiosk.domain import fees, personal_number
 from kiosk.domain.catalog import TBC, Catalog, CatalogText, Service
+from kiosk.domain.service_card import service_card
 from kiosk.errors import KioskError
 from kiosk.texts import to_western_digits
 
@@ -136,103 +137,12 @@ def _check_personal_number(args) -> int:
 
 def card_lines(catalog: Catalog, service: Service, lang: str) -> list[str]:
     """The service card as text lines in one language; unconfirmed facts are marked TBC."""
-    en = lang == "en"
-    heading = {
-        "category": ("الفئة", "Category"),
-        "directorate": ("المديرية", "Directorate"),
-        "who": ("من يقدم الطلب", "Who may apply"),
-        "target": ("الفئات المستفيدة", "Beneficiaries"),
-        "conditions": ("الشروط", "Conditions"),
-        "documents": ("الوثائق المطلوبة", "Required documents"),
-        "time": ("مدة إنجاز الخدمة", "Processing time"),
-        "fee": ("الرسوم", "Fees"),
-        "validity": ("صلاحية الموافقة", "Approval validity"),
-        "fields": ("بيانات إضافية", "Extra information asked"),
-        "notes": ("ملاحظات", "Notes"),
-    }
-
-    def h(key: str) -> str:
-        return heading[key][1 if en else 0] + ":"
-
-    tbc = f" [{TBC.get(lang)}]"
-    category = catalog.category(service.category)
-    directorate = catalog.directorate(service.directorate)
-    lines = [f"{service.name.get(lang)} ({service.id})", "", _text(service.description, lang)]
-    lines += [
-        f"{h('category')} {category.name.get(lang)}",
-        f"{h('directorate')} {directorate.name.get(lang)}",
-    ]
-    if service.target_group:
-        lines += [f"{h('target')} {_text(service.target_group, lang)}"]
-    accounts = [catalog.account_category(a).name.get(lang) for a in service.who_may_apply]
-    lines += [
-        f"{h('who')} {'، '.join(accounts) if not en else ', '.join(accounts)}"
-        + ("" if service.who_may_apply_confirmed else tbc)
-    ]
-    if service.conditions:
-        lines += [h("conditions")]
-        lines += [
-            f"  - {_text(c.text, lang)}" + ("" if c.confirmed else tbc) for c in service.conditions
-        ]
-    lines += [h("documents")]
-    for document in service.documents:
-        when = f" ({document.when_text.get(lang)})" if document.when_text else ""
-        lines += [f"  - {document.name.get(lang)}{when}" + ("" if document.confirmed else tbc)]
-    lines += [h("time")]
-    for priority, (ar, en_name) in (("urgent", ("عاجل", "urgent")), ("normal", ("عادي", "normal"))):
-        time = service.processing_time(priority)
-        name = en_name if en else ar
-        if time is None:
-            lines += [f"  - {name}: " + ("not offered" if en else "غير متاح")]
-            continue
-        days = (
-            f"{time.min_days}–{time.max_days}" if time.min_days < time.max_days else time.max_days
-        )
-        unit = "working days" if en else "أيام عمل"
-        lines += [f"  - {name}: {days} {unit}" + ("" if time.confirmed else tbc)]
-    lines += [h("fee")]
-    rule = service.fee
-    currency = "JOD" if en else "دينار"
-    normal = rule.normal
-    urgent = rule.urgent
-    if en:
-        lines += [f"  - normal: {fees.jod(normal.per_person)} JOD per person"]
-        urgent_text = (
-            f"  - urgent: {fees.jod(urgent.base)} JOD up to {urgent.included_persons} persons, "
-            f"plus {fees.jod(urgent.per_extra_person)} JOD for each person above "
-            f"{urgent.included_persons}"
-        )
-    else:
-        lines += [f"  - عادي: {fees.jod(normal.per_person)} دينار عن كل شخص"]
-        urgent_text = (
-            f"  - عاجل: {fees.jod(urgent.base)} دينار حتى {urgent.included_persons} أشخاص، "
-            f"ويضاف {fees.jod(urgent.per_extra_person)} دينار عن كل شخص فوق "
-            f"{urgent.included_persons}"
-        )
-    lines[-1] += "" if normal.confirmed else tbc
-    if service.processing_time("urgent") is not None:
-        lines += [urgent_text + ("" if urgent.confirmed else tbc)]
-    if rule.by_field:
-        spec = service.field(rule.by_field.field)
-        for choice in spec.choices:
-            amount = fees.jod(rule.by_field.amounts[choice.id])
-            lines += [
-                f"  - {rule.by_field.label.get(lang)} ({choice.label.get(lang)}): {amount} "
-                f"{currency}" + ("" if rule.by_field.confirmed else tbc)
-            ]
-    validity = service.approval_validity
-    if validity.months:
-        months = f"{validity.months} " + (
-            "months from approval" if en else "أشهر من تاريخ الموافقة"
-        )
-        lines += [f"{h('validity')} {months}" + ("" if validity.confirmed else tbc)]
-    else:
-        lines += [f"{h('validity')}{tbc}"]
-    if service.fields:
-        lines += [h("fields")]
-        lines += [f"  - {f.label.get(lang)}" + ("" if f.confirmed else tbc) for f in service.fields]
-    if service.notes:
-        lines += [h("notes")] + [f"  - {_text(n, lang)}" for n in service.notes]
+    lines = [f"{service.name.get(lang)} ({service.id})"]
+    for section in service_card(catalog, service):
+        lines.append(f"{section.heading.get(lang)}:")
+        for item in section.items:
+            mark = "" if item.confirmed else f" [{TBC.get(lang)}]"
+            lines.append(f"  - {item.text.get(lang)}{mark}")
     return lines
 
 
