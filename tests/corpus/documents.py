@@ -67,28 +67,45 @@ def marker_centres(width: int, height: int) -> np.ndarray:
     )
 
 
-def photo(seed: int, defect: str = "clean", paper: str | None = None) -> DocumentPhoto:
-    """A seeded camera frame of a document with the given defect (see DEFECTS)."""
+def photo(
+    seed: int,
+    defect: str = "clean",
+    paper: str | None = None,
+    rotation: float | None = None,
+    pose_seed: int | None = None,
+) -> DocumentPhoto:
+    """A seeded camera frame of a document with the given defect (see DEFECTS).
+
+    `rotation` forces the page's turn in the picture (degrees; 90 stands it upright, 180 puts it
+    upside down); `pose_seed` takes the pose (and desk and light) from another seed, so two pages
+    with different content can lie in exactly the same place, like the pages of a booklet.
+    """
     if defect not in DEFECTS:
         raise ValueError(f"unknown defect {defect!r}")
     rng = random.Random(f"{seed}:{defect}:{paper}")
     paper = paper or rng.choice(("a4", "a4", "passport", "id_card"))
     long_mm, short_mm = PAPERS_MM[paper]
     page = render_page(rng, 1400, round(1400 * short_mm / long_mm))
-    corners = _pose(rng, defect, page.shape[1] / page.shape[0])
-    frame = desk(rng)
+    scene = random.Random(f"{seed if pose_seed is None else pose_seed}:{defect}:{paper}:scene")
+    corners = _pose(scene, defect, page.shape[1] / page.shape[0], rotation)
+    frame = desk(scene)
     frame = _project(page, corners, frame)
-    frame = _lighting(rng, frame)
+    frame = _lighting(scene, frame)
     if defect == "glare":
-        frame = _glare(rng, frame, corners)
+        frame = _glare(scene, frame, corners)
     if defect == "blur":
-        frame = _blur(rng, frame)
+        frame = _blur(scene, frame)
     else:
         # Every camera softens a little; clean frames get a mild optical blur.
-        sigma = rng.uniform(0.3, 0.8)
-        frame = cv2.GaussianBlur(frame, (0, 0), sigma)
-    frame = _noise(rng, frame, rng.uniform(1.0, 3.0))
+        frame = cv2.GaussianBlur(frame, (0, 0), scene.uniform(0.3, 0.8))
+    frame = _noise(rng, frame, scene.uniform(1.0, 3.0))
     return DocumentPhoto(frame, corners.astype(np.float32), paper, defect, seed)
+
+
+def empty_desk(seed: int) -> np.ndarray:
+    """A frame of the tray with no document on it."""
+    rng = random.Random(f"desk:{seed}")
+    return _noise(rng, _lighting(rng, desk(rng)), 2.0)
 
 
 def steady_sequence(
@@ -192,15 +209,20 @@ def desk(rng: random.Random) -> np.ndarray:
 # --- the pose -------------------------------------------------------------------------------
 
 
-def _pose(rng: random.Random, defect: str, aspect: float) -> np.ndarray:
+def _pose(
+    rng: random.Random, defect: str, aspect: float, rotation: float | None = None
+) -> np.ndarray:
     """Where the page's corners land in the frame, from a 3D pose, for the defect asked for."""
+    turn = rotation
     for _ in range(400):
         if defect == "small":
             long_px = rng.uniform(220, 400)
+        elif turn is not None and 45 < abs(turn) % 180 < 135:
+            long_px = rng.uniform(600, 660)  # standing upright: the frame's height limits it
         else:
             # Large enough for 200 dpi even on an ID card (86 mm → 680 px) after tilting.
             long_px = rng.uniform(780, 1000)
-        rotation = rng.uniform(-15, 15)
+        rotation = (turn or 0.0) + rng.uniform(-15, 15)
         tilt_x, tilt_y = rng.uniform(-12, 12), rng.uniform(-12, 12)
         corners = _project_corners(long_px, aspect, rotation, tilt_x, tilt_y)
         lo, hi = corners.min(axis=0), corners.max(axis=0)
