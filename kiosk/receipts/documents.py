@@ -89,7 +89,7 @@ def approval_blocks(doc: ApprovalNotice) -> list[Block]:
     """The approval notice: the decision, for whom, and until when it can be used."""
     people: list[Block] = []
     for person in doc.beneficiaries:
-        people += _person_fields(w.BENEFICIARIES, person)
+        people += _person_fields(w.BENEFICIARY, person)
     return [
         *_header(w.APPROVAL_TITLE),
         Field(w.DECISION, doc.decision, strong=True),

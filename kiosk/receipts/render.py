@@ -12,8 +12,8 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.graphics.barcode import code128, qr
-from reportlab.graphics.shapes import Drawing
+import segno
+from reportlab.graphics.barcode import code128
 from reportlab.lib.colors import Color, black
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -275,14 +275,10 @@ class _Layout:
         ]
 
     def _qr(self, value: str) -> list[Piece]:
-        widget = qr.QrCodeWidget(value, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
         side = min(self.paper.qr_size, self.width)
-        drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
-        drawing.add(widget)
 
         def draw(c: Canvas, left: float, top: float, width: float) -> None:
-            drawing.drawOn(c, left + (width - side) / 2, top - side)
+            draw_qr(c, value, left + (width - side) / 2, top - side, side)
 
         return [Piece(side + self.size * 0.5, draw)]
 
@@ -309,8 +305,11 @@ class _Layout:
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """The text cut into lines (logical order) that fit the width; over-long words are split."""
+    """The text cut into lines (logical order) that fit the width; over-long words are split
+    and a newline always starts a new line."""
     text = to_western_digits(text)
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in wrap(part, width, size, bold)]
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -342,6 +341,33 @@ def _fitting_prefix(word: str, width: float, size: float, bold: bool) -> int:
 def _leading(size: float) -> float:
     # Naskh needs room above and below the line for harakat and descending letters.
     return size * 1.55
+
+
+def draw_qr(c: Canvas, value: str, x: float, y: float, side: float) -> None:
+    """A QR code (error correction M) filling a square of `side` points whose lower left corner
+    is (x, y), its 4-module quiet zone included.
+
+    segno encodes ~8x faster than reportlab's QR widget. The dark modules are written as one
+    path in module units (each row's dark runs one rectangle): formatting thousands of
+    rectangles one by one through reportlab costs more than the rest of the document.
+    """
+    rows = [list(row) for row in segno.make_qr(value, error="m", boost_error=False).matrix_iter(4)]
+    count = len(rows)
+    ops = []
+    for r, row in enumerate(rows):
+        start = None
+        for col, dark in enumerate([*row, False]):
+            if dark and start is None:
+                start = col
+            elif not dark and start is not None:
+                ops.append(f"{start} {count - 1 - r} {col - start} 1 re")
+                start = None
+    module = side / count
+    c.saveState()
+    c.setFillColor(black)
+    c.transform(module, 0, 0, module, x, y)
+    c.addLiteral("\n".join(ops) + "\nf")
+    c.restoreState()
 
 
 def _side_by_side(

@@ -25,7 +25,7 @@ APPLICANT = B("مقدم الطلب", "Applicant")
 PERSONAL_NUMBER = B("الرقم الشخصي", "Personal number")
 PASSPORT_NUMBER = B("رقم جواز السفر", "Passport number")
 BENEFICIARY_COUNT = B("عدد المستدعى لهم", "Number of beneficiaries")
-BENEFICIARIES = B("المستدعى لهم", "Beneficiaries")
+BENEFICIARY = B("المستدعى له", "Beneficiary")
 PRIORITY = B("أهمية الطلب", "Priority")
 PRIORITIES = {"normal": B("عادي", "Normal"), "urgent": B("عاجل", "Urgent")}
 FEE = B("بدل الخدمة", "Service fee")
@@ -111,6 +111,6 @@ TO_BE_CONFIRMED = B("(بانتظار تأكيد الوزارة)", "(to be confir
 
 # Footer: the ministry's contact channels (domain README).
 CONTACTS = B(
-    "مركز الاتصال الوطني 0096265008080 - واتس آب 00962791000838 - DOBR-OPR@MOI.GOV.JO",
-    "National call centre 0096265008080 - WhatsApp 00962791000838 - DOBR-OPR@MOI.GOV.JO",
+    "مركز الاتصال الوطني 0096265008080\nواتس آب 00962791000838 - DOBR-OPR@MOI.GOV.JO",
+    "National call centre 0096265008080\nWhatsApp 00962791000838 - DOBR-OPR@MOI.GOV.JO",
 )
