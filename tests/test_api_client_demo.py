@@ -1,0 +1,33 @@
+"""Demo mode: the embedded sandbox starts as a subprocess, its demo accounts work, it stops."""
+
+from __future__ import annotations
+
+from kiosk.api import CentralApi, Ok, Rejected
+from kiosk.demo import EmbeddedSandbox, demo_accounts
+
+
+def test_demo_accounts_cover_an_individual_a_company_and_a_pending_hospital():
+    accounts = {a.category: a for a in demo_accounts()}
+    assert set(accounts) == {"individual", "company", "hospital"}
+    assert accounts["hospital"].status == "pending"
+    assert all(a.label.ar and a.label.en and a.password for a in accounts.values())
+
+
+def test_embedded_sandbox_serves_the_demo_accounts_and_stops(tmp_path):
+    sandbox = EmbeddedSandbox(tmp_path)
+    url = sandbox.start()
+    try:
+        assert url.startswith("http://127.0.0.1:")
+        assert (tmp_path / "demo-sandbox.sqlite").exists()
+        api = CentralApi(url, retries=0)
+        for account in demo_accounts():
+            outcome = CentralApi(url, retries=0).login(account.username, account.password)
+            if account.status == "active":
+                assert isinstance(outcome, Ok), account.username
+            else:
+                assert isinstance(outcome, Rejected) and outcome.code == "account_pending"
+        assert isinstance(api.health(), Ok)
+    finally:
+        sandbox.stop()
+    assert not sandbox.running
+    assert not CentralApi(url, retries=0).health().ok
