@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from kiosk.scan.barcode import BarcodeReader
-from kiosk.scan.frames import IMAGE_SUFFIXES, read_image
+from kiosk.scan.frames import image_paths, read_image
 from kiosk.texts import Bilingual
 
 UNREADABLE = Bilingual(
@@ -35,7 +33,7 @@ def register(subparsers) -> None:
 def _scan(args) -> int:
     reader = BarcodeReader()
     failed = False
-    for path in _expand(args.files):
+    for path in image_paths(args.files):
         start = time.perf_counter()
         frame = read_image(path)
         if frame is None:
@@ -60,15 +58,6 @@ def _scan(args) -> int:
                 line["conflict"] = True
         print(json.dumps(line, ensure_ascii=False), flush=True)
     return 1 if failed else 0
-
-
-def _expand(names: Iterable[str]) -> Iterator[Path]:
-    for name in names:
-        path = Path(name)
-        if path.is_dir():
-            yield from (p for p in sorted(path.iterdir()) if p.suffix.lower() in IMAGE_SUFFIXES)
-        else:
-            yield path
 
 
 def _ms(start: float) -> float:

@@ -177,6 +177,16 @@ class FileSource:
                 self._video = None
 
 
+def image_paths(names: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """The named files, with each folder replaced by its images (sorted), lazily."""
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            yield from (p for p in sorted(path.iterdir()) if p.suffix.lower() in IMAGE_SUFFIXES)
+        else:
+            yield path
+
+
 def read_image(path: str | os.PathLike) -> np.ndarray | None:
     """An image file as a BGR uint8 frame, or None when it cannot be read as an image.
 
