@@ -405,7 +405,7 @@ def _assess(image: np.ndarray, paper: Paper | None, settings: CaptureSettings) -
         dpi = effective_dpi(paper, sides)
         if dpi < required_dpi(paper, frame_w, frame_h):
             problems.append(problem(_too_small_code(paper, size, frame_w, frame_h)))
-    glare = glare_fraction(page)
+    glare = glare_fraction(page, floor=settings.max_glare)
     if glare > settings.max_glare:
         problems.append(problem(GLARE))
     sharp = sharpness(page)

@@ -2,13 +2,14 @@
 
 A page (paper colour, a header, lines of text, a table, a round stamp and four black corner
 markers) is rendered flat, then projected into the frame through a real 3D pose (rotation in the
-plane, tilt towards the camera, distance) over a desk texture with uneven light and sensor noise.
-Defects are applied on top: blur (defocus or motion), a glare spot, a page too far away, a page
-partly outside the frame. Everything comes from `random.Random(seed)`, so a seed is a test case.
+plane, tilt towards the camera, distance) over a desk texture with uneven light, sensor noise and
+the camera's MJPEG compression. Defects are applied on top: blur (defocus or motion), a glare
+spot, a page too far away, a page partly outside the frame. Everything comes from
+`random.Random(seed)`, so a seed is a test case.
 
 The ground truth travels with the frame: where the page's corners landed (`corners`, in the
 order top-left, top-right, bottom-right, bottom-left of the page itself) and where the centres of
-the corner markers sit on the flat page (`MARKER_CENTRES`, as fractions of width and height).
+the corner markers sit on the flat page (`marker_centres`, in pixels of the flat page).
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ def photo(
         # Every camera softens a little; clean frames get a mild optical blur.
         frame = cv2.GaussianBlur(frame, (0, 0), scene.uniform(0.3, 0.8))
     frame = _noise(rng, frame, scene.uniform(1.0, 3.0))
+    frame = _mjpeg(frame, scene.randint(70, 92))
     return DocumentPhoto(frame, corners.astype(np.float32), paper, defect, seed)
 
 
@@ -199,7 +201,8 @@ def desk(rng: random.Random) -> np.ndarray:
         base = np.array([rng.randint(30, 60), rng.randint(60, 90), rng.randint(95, 135)])
         img = base[None, None, :] * (1 + 0.18 * grain[..., None])
     else:
-        shade = rng.randint(45, 95)
+        # A grey mat, from dark to a light grey that leaves the paper little contrast.
+        shade = rng.randint(45, 150)
         fibre = cv2.GaussianBlur(np_rng.standard_normal((h, w), np.float32), (0, 0), 0.8)
         img = np.full((h, w, 3), shade, np.float32) * (1 + 0.12 * fibre[..., None])
     img = cv2.resize(img.astype(np.float32), (FRAME_W, FRAME_H), interpolation=cv2.INTER_LINEAR)
@@ -319,7 +322,7 @@ def _glare(rng: random.Random, frame: np.ndarray, corners: np.ndarray) -> np.nda
 def _blur(rng: random.Random, frame: np.ndarray) -> np.ndarray:
     """Defocus (Gaussian) or hand motion (a line kernel), strong enough to smear text."""
     if rng.random() < 0.5:
-        return cv2.GaussianBlur(frame, (0, 0), rng.uniform(2.5, 5.0))
+        return cv2.GaussianBlur(frame, (0, 0), rng.uniform(2.0, 5.0))
     length = rng.randint(11, 25)
     kernel = np.zeros((length, length), np.float32)
     kernel[length // 2, :] = 1.0
@@ -333,6 +336,12 @@ def _noise(rng: random.Random, frame: np.ndarray, sigma: float) -> np.ndarray:
     noisy = np_rng.standard_normal(frame.shape, np.float32) * np.float32(sigma)
     noisy += frame
     return np.clip(noisy, 0, 255, out=noisy).astype(np.uint8)
+
+
+def _mjpeg(frame: np.ndarray, quality: int) -> np.ndarray:
+    """USB cameras send 720p as MJPEG: the frame arrives JPEG-compressed."""
+    ok, data = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return cv2.imdecode(data, cv2.IMREAD_COLOR)
 
 
 def _shifted(rng: random.Random, frame: np.ndarray, dx: float, dy: float) -> np.ndarray:
