@@ -14,6 +14,7 @@ import sys
 COMMAND_MODULES = [
     "kiosk.cli.catalog_cmds",
     "kiosk.cli.config_cmds",
+    "kiosk.cli.mrz_cmds",
     "kiosk.cli.receipt_cmds",
     "kiosk.cli.scan_cmds",
 ]

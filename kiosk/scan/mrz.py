@@ -12,6 +12,8 @@ that reads upside down is tried turned round. No network, no Tesseract, one core
 
 from __future__ import annotations
 
+import dataclasses
+
 import cv2
 import numpy as np
 
@@ -33,6 +35,9 @@ __all__ = ["MrzResult", "check_digit", "parse_mrz", "read_mrz"]
 _WORKING_SIZE = 1280
 # A reading that passes fewer checks than this is noise that happens to have two rows.
 _MIN_CHECKS = 2
+# Second choices are tried in at most this many cells, each no surer than this (log-odds).
+_MAX_DOUBTFUL = 3
+_DOUBT = 2.5
 
 
 def read_mrz(frame: np.ndarray) -> MrzResult | None:
@@ -93,9 +98,46 @@ def _read_band(band: np.ndarray) -> MrzResult | None:
     scores = default_classifier().scores(glyphs)
     allowed = _ALLOWED_TD3 if len(rows) == 2 else _ALLOWED_TD1
     masked = np.where(allowed, scores, -np.inf)
-    text = "".join(ALPHABET[i] for i in np.argmax(masked, axis=1))
+    order = np.argsort(-masked, axis=1)
+    text = "".join(ALPHABET[i] for i in order[:, 0])
     width = len(rows[0].glyphs)
+    result = _parse(text, width)
+    if result is not None and not result.valid:
+        result = _second_choices(text, width, masked, order, result) or result
+    if result is None:
+        return None
+    # The least sure cell: check digits cannot catch every pair of swapped glyphs (7-3-1
+    # weights let some cancel out) and names have none, so doubt anywhere is no reading.
+    chosen = np.array([ALPHABET.index(c) for c in "".join(result.lines)])
+    probs = np.exp(masked - np.logaddexp.reduce(masked, axis=1, keepdims=True))
+    least = float(probs[np.arange(len(chosen)), chosen].min()) if len(chosen) == len(probs) else 0
+    return dataclasses.replace(result, confidence=least)
+
+
+def _parse(text: str, width: int) -> MrzResult | None:
     return parse_mrz([text[i : i + width] for i in range(0, len(text), width)])
+
+
+def _second_choices(text, width, masked, order, result: MrzResult) -> MrzResult | None:
+    """Try the classifier's runner-up in the least sure cells of the failing free-text fields.
+
+    Kept only when exactly one change makes every check pass: a check digit lets one wrong
+    guess in ten through, so the candidates are few and a tie is no reading.
+    """
+    fields = _FREE_CELLS[width]
+    cells = [c for name, span in fields.items() if not result.checks.get(name, True) for c in span]
+    if not cells:
+        return None
+    margin = masked[cells, order[cells, 0]] - masked[cells, order[cells, 1]]
+    doubtful = [cells[i] for i in np.argsort(margin)[:_MAX_DOUBTFUL] if margin[i] < _DOUBT]
+    passing = []
+    for cell in doubtful:
+        chars = list(text)
+        chars[cell] = ALPHABET[order[cell, 1]]
+        candidate = _parse("".join(chars), width)
+        if candidate is not None and candidate.valid:
+            passing.append(candidate)
+    return passing[0] if len(passing) == 1 else None
 
 
 def _passed(result: MrzResult) -> int:
@@ -126,3 +168,9 @@ _ALLOWED_TD1 = _mask(
     + [(7, _NUM), (1, _SEX), (7, _NUM), (3, _ALPHA), (11, _ANY), (1, _NUM)]
     + [(30, _ALPHA)]
 )
+# The alphanumeric fields that have a check digit, by row width: the cells (in the zone's
+# text without line breaks) where a runner-up character may be tried.
+_FREE_CELLS = {
+    44: {"document_number": range(44, 53), "optional_data": range(72, 86)},
+    30: {"document_number": range(5, 14)},
+}

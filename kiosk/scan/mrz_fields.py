@@ -31,6 +31,9 @@ _SWAP = LETTER_TO_DIGIT | DIGIT_TO_LETTER
 _MAX_SUBSTITUTIONS = 2
 
 _WEIGHTS = (7, 3, 1)
+# Below this, the reader's least sure glyph makes a reading doubtful even when its check
+# digits pass (bench/mrz.py measures the trade: misreads against valid reads).
+MIN_CONFIDENCE = 0.9
 TD3_LENGTH = 44
 TD1_LENGTH = 30
 
@@ -90,11 +93,13 @@ class MrzResult:
     expiry: dt.date | None = field(repr=False)
     optional_data: str = field(repr=False)
     checks: dict[str, bool]
+    # How sure the reader was of its least sure character (0…1); 1 for typed text.
+    confidence: float = 1.0
 
     @property
     def valid(self) -> bool:
-        """Every check digit passes (and both dates are real dates)."""
-        return all(self.checks.values())
+        """Every check digit passes, both dates are real dates and every glyph was clear."""
+        return all(self.checks.values()) and self.confidence >= MIN_CONFIDENCE
 
     @property
     def text(self) -> str:
@@ -140,6 +145,7 @@ class MrzResult:
             **self.fields,
             "optional_data": self.optional_data,
             "checks": dict(self.checks),
+            "confidence": round(self.confidence, 3),
             "valid": self.valid,
         }
 
@@ -176,9 +182,10 @@ def _parse_td3(rows: list[str], today: dt.date) -> MrzResult:
     optional, optional_check = bottom[28:42], _numeric(bottom[42])
     composite = _numeric(bottom[43])
 
-    def line2(number_and_check: str) -> str:
+    def line2(number: str, optional: str) -> str:
         return (
-            number_and_check
+            number
+            + number_check
             + nationality
             + birth
             + birth_check
@@ -193,10 +200,15 @@ def _parse_td3(rows: list[str], today: dt.date) -> MrzResult:
     def composite_passes(line: str) -> bool:
         return _check_passes(line[0:10] + line[13:20] + line[21:43], line[43])
 
-    number, number_ok = _document_number(
-        bottom[0:9], _numeric(bottom[9]), lambda n: composite_passes(line2(n))
+    # Both alphanumeric fields have a check digit, and the composite covers both.
+    number, number_check = bottom[0:9], _numeric(bottom[9])
+    optional, _ = _resolve(
+        optional, optional_check, lambda o: composite_passes(line2(number, o[:-1]))
     )
-    bottom = line2(number + _numeric(bottom[9]))
+    number, number_ok = _resolve(
+        number, number_check, lambda n: composite_passes(line2(n[:-1], optional))
+    )
+    bottom = line2(number, optional)
     return _result(
         "TD3",
         (top, bottom),
@@ -236,7 +248,7 @@ def _parse_td1(rows: list[str], today: dt.date) -> MrzResult:
         number_ok = _check_passes(number, _numeric(tail[-1:]) or FILLER)
         top = _alpha(top[0:5]) + top[5:30]
     else:
-        number, number_ok = _document_number(
+        number, number_ok = _resolve(
             top[5:14],
             _numeric(top[14]),
             lambda n: composite_passes(top[0:5] + n + top[15:30]),
@@ -313,12 +325,13 @@ def _alpha(text: str) -> str:
     return "".join(DIGIT_TO_LETTER.get(c, c) for c in text)
 
 
-def _document_number(raw: str, digit: str, also) -> tuple[str, bool]:
-    """The number whose check digit passes, trying the ambiguous glyphs if the raw one fails.
+def _resolve(raw: str, digit: str, also) -> tuple[str, bool]:
+    """An alphanumeric field whose check digit passes, trying the ambiguous glyphs if the raw
+    reading fails.
 
-    A substituted reading must pass both the number's check digit and `also(number + digit)`
+    A substituted reading must pass both the field's check digit and `also(field + digit)`
     (the composite check); it is kept only when exactly one does. Otherwise the raw reading is
-    returned, marked as failing, and the user types the number.
+    returned, marked as failing, and the user types the value.
     """
     if _check_passes(raw, digit):
         return raw, True
