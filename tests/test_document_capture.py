@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.scan import document as doc
 from kiosk.scan.document_jpeg import jfif_dpi
@@ -292,6 +293,22 @@ def test_auto_capture_restarts_when_the_clock_goes_backwards():
     auto = doc.AutoCapture(paper_of(photo(1, "clean")))
     for frame, t in frames:
         assert auto.feed(frame, 10.0 - t) is None  # every frame "earlier" than the last
+
+
+def test_the_demo_sample_pages_are_taken_one_after_the_other_by_auto_capture():
+    files = sorted(resources.path("samples/documents").glob("*.jpg"))
+    assert len(files) == 2
+    frames = [cv2.imread(str(f)) for f in files]
+    auto = doc.AutoCapture(doc.A4)
+    document = doc.CapturedDocument("sample_certificate", doc.A4)
+    clock = 0.0
+    for frame in frames:
+        for _ in range(20):
+            if page := auto.feed(frame, clock):
+                document.add(page)
+            clock += 1 / 30
+    assert len(document.pages) == 2
+    assert len(set(document.hashes)) == 2
 
 
 # --- documents and bad input ----------------------------------------------------------------

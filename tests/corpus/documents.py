@@ -88,6 +88,14 @@ def photo(
     long_mm, short_mm = PAPERS_MM[paper]
     page = render_page(rng, 1400, round(1400 * short_mm / long_mm))
     scene = random.Random(f"{seed if pose_seed is None else pose_seed}:{defect}:{paper}:scene")
+    frame, corners = photograph(page, scene, defect, rotation)
+    return DocumentPhoto(frame, corners, paper, defect, seed)
+
+
+def photograph(
+    page: np.ndarray, scene: random.Random, defect: str = "clean", rotation: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Any flat page image, laid on the desk and seen by the camera: (frame, page corners)."""
     corners = _pose(scene, defect, page.shape[1] / page.shape[0], rotation)
     frame = desk(scene)
     frame = _project(page, corners, frame)
@@ -99,9 +107,9 @@ def photo(
     else:
         # Every camera softens a little; clean frames get a mild optical blur.
         frame = cv2.GaussianBlur(frame, (0, 0), scene.uniform(0.3, 0.8))
-    frame = _noise(rng, frame, scene.uniform(1.0, 3.0))
+    frame = _noise(scene, frame, scene.uniform(1.0, 3.0))
     frame = _mjpeg(frame, scene.randint(70, 92))
-    return DocumentPhoto(frame, corners.astype(np.float32), paper, defect, seed)
+    return frame, corners.astype(np.float32)
 
 
 def empty_desk(seed: int) -> np.ndarray:
