@@ -109,11 +109,28 @@ def render_band(lines: list[str], rng, font_cache: dict) -> tuple[np.ndarray, fl
     if weight:
         op = cv2.dilate if weight > 0 else cv2.erode
         band = op(band, np.ones((2, 2), np.uint8))
-    angle = rng.uniform(-1.0, 1.0)
-    rot = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    band = cv2.warpAffine(band, rot, (width, height), borderMode=cv2.BORDER_REPLICATE)
+    band = cv2.warpPerspective(
+        band, _tilt(rng, width, height), (width, height), borderMode=cv2.BORDER_REPLICATE
+    )
     band = cv2.resize(band, (width // s, height // s), interpolation=cv2.INTER_AREA)
     return _camera(band, rng, pitch), pitch
+
+
+def _tilt(rng, width: int, height: int) -> np.ndarray:
+    """A slight skew, shear and keystone: what a page not quite flat under the camera does."""
+    src = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    dst = src.copy()
+    shear = rng.uniform(-0.08, 0.08) * height  # glyphs leaning left or right
+    dst[0, 0] += shear
+    dst[1, 0] += shear
+    squeeze = rng.uniform(-0.06, 0.06) * height  # one end of the band nearer the camera
+    dst[1, 1] += squeeze
+    dst[2, 1] -= squeeze
+    centre = np.float32([width / 2, height / 2])
+    angle = np.deg2rad(rng.uniform(-1.0, 1.0))
+    rot = np.float32([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    dst = (dst - centre) @ rot.T + centre
+    return cv2.getPerspectiveTransform(src, dst.astype(np.float32))
 
 
 def _wavy_print(draw, rng, width: int, height: int, paper: float) -> None:
