@@ -288,6 +288,16 @@ def test_auto_capture_notices_a_booklet_page_turned_in_the_same_place():
     assert pages[0].sha256 != pages[1].sha256
 
 
+def test_after_the_manual_shutter_auto_capture_waits_for_another_page():
+    p = photo(2, "clean")
+    auto = doc.AutoCapture(paper_of(p))
+    page = auto.capture_now(p.frame)
+    assert isinstance(page, doc.CapturedPage) and auto.last.ok
+    assert not [i for i in range(30) if auto.feed(p.frame, i / 30)]
+    refused = auto.capture_now(photo(2, "blur").frame)
+    assert [x.code for x in refused] == [doc.BLURRED] and auto.last.codes == (doc.BLURRED,)
+
+
 def test_auto_capture_restarts_when_the_clock_goes_backwards():
     frames = corpus.steady_sequence(1, 12)
     auto = doc.AutoCapture(paper_of(photo(1, "clean")))

@@ -6,7 +6,8 @@ The scan screen uses four things:
 - `AutoCapture(paper).feed(frame, t)` → a `CapturedPage` once the page has been held steady and
   sharp for `steady_s` (0.5 s), else None; it then waits for the page to change before firing
   again, so turning a page or putting the next one down takes the next picture.
-- `capture_now(frame, paper, accept=...)` → a `CapturedPage`, or the problems: the manual shutter.
+- `capture_now(frame, paper, accept=...)` → a `CapturedPage`, or the problems: the manual shutter
+  (`AutoCapture.capture_now(frame, accept)` does the same and keeps the auto-capture in step).
 - `CapturedDocument`: the pages of one required document, in order.
 
 The manual shutter runs the same checks. What a ministry counter expects (and so the rule here):
@@ -251,16 +252,7 @@ def capture_now(
     `accept` names problem codes the user chose to accept after seeing them; only codes in the
     assessment's `overridable` set are honoured (see the module's docstring).
     """
-    settings = settings or CaptureSettings()
-    image = _usable(frame)
-    if image is None:
-        return [problem(BAD_FRAME)]
-    assessment = _assess(image, paper, settings)
-    accepted = set(accept) & assessment.overridable
-    remaining = [p for p in assessment.problems if p.code not in accepted]
-    if remaining:
-        return remaining
-    return _capture(image, assessment, paper, settings, tuple(sorted(accepted)))
+    return _shutter(frame, paper, settings or CaptureSettings(), accept)[1]
 
 
 class AutoCapture:
@@ -343,6 +335,20 @@ class AutoCapture:
         self._fired = (best.quad, _thumbnail(best_image, best.quad))
         return page
 
+    def capture_now(
+        self, frame: object, accept: Collection[str] = ()
+    ) -> CapturedPage | list[Problem]:
+        """The manual shutter (as the module's `capture_now`), keeping this auto-capture in step:
+        `last` is the frame's assessment, and after a page is taken it waits for the page to
+        change, so it does not take the same page again half a second later."""
+        assessment, result = _shutter(frame, self.paper, self.settings, accept)
+        self.last = assessment
+        self._break_run()
+        if isinstance(result, CapturedPage):
+            image = _usable(frame)
+            self._fired = (assessment.quad, _thumbnail(image, assessment.quad))
+        return result
+
     def _break_run(self) -> None:
         self._start_t, self._start_quad, self._count, self._best = None, None, 0, None
 
@@ -381,6 +387,21 @@ def _usable(frame: object) -> np.ndarray | None:
     if frame.shape[0] < 64 or frame.shape[1] < 64:
         return None
     return np.ascontiguousarray(frame)
+
+
+def _shutter(
+    frame: object, paper: Paper | None, settings: CaptureSettings, accept: Collection[str]
+) -> tuple[Assessment, CapturedPage | list[Problem]]:
+    """The manual shutter's assessment and its outcome (module doc: what may be accepted)."""
+    image = _usable(frame)
+    if image is None:
+        return Assessment(None, (problem(BAD_FRAME),)), [problem(BAD_FRAME)]
+    assessment = _assess(image, paper, settings)
+    accepted = set(accept) & assessment.overridable
+    remaining = [p for p in assessment.problems if p.code not in accepted]
+    if remaining:
+        return assessment, remaining
+    return assessment, _capture(image, assessment, paper, settings, tuple(sorted(accepted)))
 
 
 def _assess(image: np.ndarray, paper: Paper | None, settings: CaptureSettings) -> Assessment:
