@@ -1,6 +1,6 @@
 """Train the OCR-B glyph classifier and write resources/mrz/ocrb_glyphs.npz.
 
-    python -m kiosk.scan.mrz_train [--bands 900] [--seed 7]
+    python -m kiosk.scan.mrz_train [--bands 1200] [--seed 7]
 
 Renders two-line zones of random MRZ text in OCR-B (Debian's fonts-ocr-b), degrades them the
 ways a camera does (size, blur, motion, noise, JPEG, contrast, stroke weight, slight skew),
@@ -33,7 +33,7 @@ _HIDDEN = 128
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kiosk.scan.mrz_train", description=__doc__)
-    parser.add_argument("--bands", type=int, default=900, help="rendered zones (88 glyphs each)")
+    parser.add_argument("--bands", type=int, default=1200, help="rendered zones (88 glyphs each)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--out", default=str(resources.path(MODEL_PATH)))
