@@ -15,7 +15,7 @@ from hypothesis.extra import numpy as hnp
 from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.scan import document as doc
-from kiosk.scan.document_jpeg import jfif_dpi
+from kiosk.scan.document_jpeg import QUALITIES, encode_jpeg, jfif_dpi
 from kiosk.scan.document_quality import required_dpi
 from tests.corpus import documents as corpus
 
@@ -33,7 +33,11 @@ def paper_of(p: corpus.DocumentPhoto) -> doc.Paper:
 
 
 def decode(page: doc.CapturedPage) -> np.ndarray:
-    return cv2.imdecode(np.frombuffer(page.jpeg, np.uint8), cv2.IMREAD_COLOR)
+    return decode_bytes(page.jpeg)
+
+
+def decode_bytes(data: bytes) -> np.ndarray:
+    return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
 
 
 def marker_positions(image: np.ndarray) -> np.ndarray:
@@ -226,6 +230,22 @@ def test_a_page_that_cannot_fit_without_dropping_below_the_required_dpi_is_refus
     p = photo(0, "clean", paper="a4")
     refused = doc.capture_now(p.frame, doc.A4, doc.CaptureSettings(max_bytes=3_000))
     assert [x.code for x in refused] == [doc.TOO_LARGE]
+
+
+def test_the_encoder_shrinks_a_page_only_when_quality_alone_cannot_fit_and_never_past_the_floor():
+    # Fine noise compresses badly: quality alone cannot bring it under the limit.
+    rng = np.random.default_rng(3)
+    image = rng.integers(0, 256, (1200, 1600, 3), dtype=np.uint8)
+    limit = 400_000
+    encoded = encode_jpeg(image, limit, dpi=300, min_scale=0.5)
+    assert encoded is not None and len(encoded.data) <= limit
+    assert 0.5 <= encoded.scale < 1.0
+    params = [cv2.IMWRITE_JPEG_QUALITY, QUALITIES[-1], cv2.IMWRITE_JPEG_OPTIMIZE, 1]
+    _, lowest = cv2.imencode(".jpg", image, params)
+    assert len(lowest) > limit  # so shrinking was needed
+    assert decode_bytes(encoded.data).shape[:2] == (encoded.height, encoded.width)
+    assert jfif_dpi(encoded.data) == (round(300 * encoded.scale),) * 2
+    assert encode_jpeg(image, 20_000, dpi=300, min_scale=0.5) is None
 
 
 # --- auto-capture ---------------------------------------------------------------------------

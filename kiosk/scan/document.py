@@ -18,6 +18,11 @@ less than `max_glare_override` of the page: laminated passports and residence ca
 highlight however they are tilted, and a spot hides only a small part. An accepted problem is
 recorded on the page (`overridden`) so the officer knows it was the user's choice.
 
+Resolution (document_quality.py): a page must reach min(200, 0.6 × the camera's best) dpi for its
+paper size, which is 200 dpi for an ID card at 720p but only ~52 dpi for A4, the most a 720p
+camera can honestly give an A4 page (~87 dpi when it fills the frame). Pixels are never invented
+by upscaling; the effective dpi is recorded on the page and in its JFIF header.
+
 Frames and pages live only in memory: nothing here writes to disk. Each page carries the SHA-256
 of its JPEG bytes for the outbox.
 """
@@ -323,7 +328,8 @@ class AutoCapture:
             self._start_t, self._start_quad, self._count, self._best = t, assessment.quad, 0, None
         self._count += 1
         if self._best is None or assessment.sharpness > self._best[0]:
-            self._best = (assessment.sharpness, image, assessment)
+            # A copy: a camera source may reuse its frame buffer for the next frame.
+            self._best = (assessment.sharpness, image.copy(), assessment)
         if t - self._start_t < self.steady_s or self._count < self.min_frames:
             return None
         _, best_image, best = self._best
