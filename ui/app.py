@@ -13,6 +13,7 @@ from ui.context import AppContext
 from ui.i18n import Language, load_fonts
 from ui.lockdown import Lockdown
 from ui.screens.base import Screen
+from ui.screens.catalog import CATALOG_SCREENS
 from ui.screens.contact import ContactScreen
 from ui.screens.help import HelpScreen
 from ui.screens.welcome import WelcomeScreen
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 # of those present. An area adds its screens here.
 SCREENS: list[type[Screen]] = [
     WelcomeScreen,
+    *CATALOG_SCREENS,
     ContactScreen,
     HelpScreen,
 ]
