@@ -16,6 +16,7 @@ from ui.screens.base import Screen
 from ui.screens.catalog import CATALOG_SCREENS
 from ui.screens.contact import ContactScreen
 from ui.screens.help import HelpScreen
+from ui.screens.printing import PRINTING_SCREENS
 from ui.screens.welcome import WelcomeScreen
 from ui.window import KioskWindow
 from ui.workers import Tasks
@@ -29,6 +30,7 @@ SCREENS: list[type[Screen]] = [
     *CATALOG_SCREENS,
     ContactScreen,
     HelpScreen,
+    *PRINTING_SCREENS,
 ]
 
 
