@@ -142,6 +142,13 @@ def test_wipe_forgets_the_document(qtbot, preview):
     assert not screen.view.isVisible() and not screen.print_button.isEnabled()
 
 
+def test_opened_without_a_document_the_screen_is_empty_and_quiet(qtbot, preview):
+    screen = preview()
+    screen.enter({})
+    assert screen.state == "empty" and not screen.error.isVisible()
+    assert not screen.print_button.isEnabled()
+
+
 def test_a_result_for_a_document_no_longer_shown_is_dropped(qtbot, preview):
     screen = preview()
     screen.enter({"kind": "application", "data": example("application")})

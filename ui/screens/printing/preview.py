@@ -86,6 +86,8 @@ class PrintPreviewScreen(Screen):
 
     def enter(self, params: dict) -> None:
         self.reset()
+        if not any(params.get(key) is not None for key in ("pdf", "document", "kind")):
+            return  # nothing to show (opened bare): an empty screen, not an error
         if params.get("pdf"):
             self._show(params["pdf"])
             return
