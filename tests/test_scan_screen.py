@@ -83,6 +83,8 @@ def test_two_numbers_in_view_are_never_confirmed_and_the_user_is_told(qtbot, sca
     scan_screen.frames = tmp_path / "two.jpg"
     scan_screen.enter({"mode": "barcode"})
     qtbot.waitUntil(lambda: scan_screen._status == "conflict", timeout=10_000)
+    assert "رقمان مختلفان" in scan_screen.hint.text()  # Arabic first
+    scan_screen.ctx.language.set("en")
     assert "Two different numbers" in scan_screen.hint.text()
     qtbot.wait(300)
     assert scan_screen.result is None
@@ -236,3 +238,14 @@ def test_frames_are_dropped_while_the_analyser_is_busy_and_the_preview_keeps_goi
     assert not feed.running
     assert feed.frames.dropped > 0
     assert len(previews) > len(results)
+
+
+def test_the_screen_speaks_arabic_and_switches_to_english(qtbot, scan_screen):
+    scan_screen.enter({"mode": "barcode"})
+    assert scan_screen.title_label.text() == "مسح الرقم الشخصي"
+    assert scan_screen.manual_button.text() == "استخدم هذا الرقم"
+    scan_screen.ctx.language.set("en")
+    assert scan_screen.title_label.text() == "Scan the personal number"
+    assert scan_screen.manual_button.text() == "Use this number"
+    # Numbers read left to right in both languages.
+    assert scan_screen.manual_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
