@@ -5,6 +5,10 @@ import os
 # Qt renders offscreen in tests; the virtual keyboard is loaded by the app itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+# QML's disk cache probes for files; the error strings it builds go through the translators.
+os.environ.setdefault("QML_DISABLE_DISK_CACHE", "1")
+# No Python Qt message handler (pytest-qt's capture is off in pyproject.toml): QML's loader
+# thread logs while the GUI thread holds the GIL waiting for it, and a Python handler deadlocks.
 
 # Fixture modules of each area (sandbox server, scan corpus, …) register here.
 pytest_plugins = [

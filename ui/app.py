@@ -10,13 +10,14 @@ import sys
 from kiosk import config, resources
 from kiosk.session import Session
 from ui.context import AppContext
-from ui.i18n import Language, load_fonts
+from ui.i18n import Language, load_fonts, uninstall_translators
 from ui.lockdown import Lockdown
 from ui.screens.base import Screen
 from ui.screens.catalog import CATALOG_SCREENS
 from ui.screens.contact import ContactScreen
 from ui.screens.help import HelpScreen
 from ui.screens.printing import PRINTING_SCREENS
+from ui.screens.scan import SCAN_SCREENS
 from ui.screens.welcome import WelcomeScreen
 from ui.window import KioskWindow
 from ui.workers import Tasks
@@ -31,6 +32,7 @@ SCREENS: list[type[Screen]] = [
     ContactScreen,
     HelpScreen,
     *PRINTING_SCREENS,
+    *SCAN_SCREENS,
 ]
 
 
@@ -55,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Qt Virtual Keyboard is the input method inside the kiosk window (before QApplication).
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # The keyboard's QML is small and compiled in a few ms; QML's disk cache, while it probes
+    # for cache files, builds error strings through the translators from its loader thread,
+    # and a translator made in Python needs the GIL the GUI thread holds: a deadlock.
+    os.environ.setdefault("QML_DISABLE_DISK_CACHE", "1")
+    # Qt Virtual Keyboard's own QML logs a harmless property-override warning at every start.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qml.propertyCache.append=false")
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
@@ -74,10 +82,14 @@ def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None
     load_fonts()
     app.setStyleSheet(resources.path("styles/kiosk.qss").read_text(encoding="utf-8"))
     lang = Language(app)
-    lang.set(language or cfg.kiosk.language)
     session = Session(default_language=cfg.kiosk.language)
     ctx = AppContext(config=cfg, session=session, language=lang, tasks=Tasks())
+    # The window (and its keyboard's QML) is built before any translator is installed: QML's
+    # loader thread may call QCoreApplication::translate, which for a translator made in Python
+    # needs the GIL that the GUI thread holds while it waits for that load: a deadlock.
+    uninstall_translators()
     window = KioskWindow(ctx, kiosk_mode=kiosk_mode)
+    lang.set(language or cfg.kiosk.language)
     for screen_type in SCREENS:
         window.navigator.add(screen_type(ctx))
     window.navigator.screens["welcome"].set_available(window.navigator.screens)

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -40,6 +49,19 @@ def load_fonts() -> None:
     QApplication.setFont(font)
 
 
+# The Arabic translators, shared by every Language object of the process (one kiosk window in
+# production; many in tests), so that `uninstall_translators()` can remove them all.
+_INSTALLED: list[QTranslator] = []
+
+
+def uninstall_translators() -> None:
+    """Remove the kiosk's translators (before QML loads synchronously: see ui/app.py)."""
+    app = QApplication.instance()
+    for translator in _INSTALLED:
+        app.removeTranslator(translator)
+    _INSTALLED.clear()
+
+
 class Language(QObject):
     """The UI language; `set("ar")` or `set("en")` switches everything at once."""
 
@@ -48,7 +70,6 @@ class Language(QObject):
     def __init__(self, app: QApplication, parent: QObject | None = None):
         super().__init__(parent)
         self._app = app
-        self._translators: list[QTranslator] = []
         self.current = "en"  # what Qt shows with no translator installed
 
     def set(self, lang: str) -> None:
@@ -56,9 +77,7 @@ class Language(QObject):
             raise ValueError(f"unsupported language {lang!r}")
         if lang == self.current:
             return
-        for translator in self._translators:
-            self._app.removeTranslator(translator)
-        self._translators.clear()
+        uninstall_translators()
         if lang == "ar":
             self._install_arabic()
         self.current = lang
@@ -68,6 +87,8 @@ class Language(QObject):
         self._app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
         )
+        # Deliver the LanguageChange events now, so every widget shows the new language at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.sig_changed.emit(lang)
 
     def _install_arabic(self) -> None:
@@ -75,9 +96,9 @@ class Language(QObject):
         files = [(f"{qt_dir}/qtbase_ar.qm", "Qt")]
         files += [(str(p), p.stem) for p in sorted(resources.path("i18n").glob("*_ar.qm"))]
         for path, name in files:
-            translator = QTranslator(self)
+            translator = QTranslator(self._app)
             if translator.load(path):
                 self._app.installTranslator(translator)
-                self._translators.append(translator)
+                _INSTALLED.append(translator)
             else:
                 log.warning("translation %s missing: run installer/translations.py compile", name)

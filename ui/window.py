@@ -155,7 +155,7 @@ class KioskWindow(QWidget):
     def _on_focus_change(self, old: QWidget | None, new: QWidget | None) -> None:
         if is_text_input(new):
             # After the keyboard has opened and the layout has shrunk the screen area.
-            QTimer.singleShot(150, lambda: self._reveal(new))
+            QTimer.singleShot(150, self, lambda: self._reveal(new))
 
     def _reveal(self, widget: QWidget) -> None:
         try:

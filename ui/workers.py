@@ -13,9 +13,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+
+def _receiver_alive(callback) -> bool:
+    """False for no callback, or a method of a Qt object (a screen) already deleted."""
+    if callback is None:
+        return False
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _Relay(QObject):
@@ -63,13 +72,13 @@ class Tasks(QObject):
         @Slot(object)
         def finished_ok(value):
             self._relays.discard(relay)
-            if on_result is not None:
+            if _receiver_alive(on_result):
                 on_result(value)
 
         @Slot(object)
         def finished_error(error):
             self._relays.discard(relay)
-            if on_error is not None:
+            if _receiver_alive(on_error):
                 on_error(error)
 
         relay.sig_result.connect(finished_ok)

@@ -49,6 +49,10 @@ class KeyboardPanel(QQuickWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setClearColor(Qt.GlobalColor.transparent)
+        # Loaded synchronously, before any translator is installed (ui/app.py): QML's loader
+        # thread calls QCoreApplication::translate, which for the kiosk's translators (Python
+        # objects) needs the GIL that this thread holds while it waits: a deadlock otherwise.
+        self._language = "ar"
         self.setSource(QUrl.fromLocalFile(str(resources.path("qml/keyboard.qml"))))
         if self.status() != QQuickWidget.Status.Ready:
             log.error("on-screen keyboard failed to load: %s", [e.toString() for e in self.errors()])
@@ -62,6 +66,7 @@ class KeyboardPanel(QQuickWidget):
         return self.status() == QQuickWidget.Status.Ready and self.rootObject() is not None
 
     def set_language(self, lang: str) -> None:
+        self._language = lang
         if self.available:
             self.rootObject().setProperty("locale", LOCALES.get(lang, "ar_AR"))
 
@@ -71,11 +76,17 @@ class KeyboardPanel(QQuickWidget):
         super().resizeEvent(event)
 
     def _on_focus_change(self, old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is not self.window():
+            return  # another window's field (tests build many kiosk windows in one process)
         if is_text_input(new):
             # Let Qt finish moving focus (and the input context its update) first.
-            QTimer.singleShot(0, self._input_method.show)
+            QTimer.singleShot(0, self, self._open)
         elif new is not None and not self.isAncestorOf(new) and new is not self:
             self._input_method.hide()
+
+    def _open(self) -> None:
+        self._input_method.show()
+        self._on_visible_change()  # no visibleChanged when the input method was already shown
 
     def _on_visible_change(self) -> None:
         self.setVisible(self._input_method.isVisible() and self.available)
@@ -90,5 +101,6 @@ class EnterClosesKeyboard(QObject):
             and isinstance(watched, QLineEdit)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            QGuiApplication.inputMethod().hide()
+            # After the field has handled the key (it may update the input method itself).
+            QTimer.singleShot(0, QGuiApplication.inputMethod().hide)
         return False
