@@ -12,6 +12,7 @@ from kiosk.session import Session
 from ui.context import AppContext
 from ui.i18n import Language, load_fonts, uninstall_translators
 from ui.lockdown import Lockdown
+from ui.screens.accounts import ACCOUNT_SCREENS
 from ui.screens.base import Screen
 from ui.screens.catalog import CATALOG_SCREENS
 from ui.screens.contact import ContactScreen
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 # of those present. An area adds its screens here.
 SCREENS: list[type[Screen]] = [
     WelcomeScreen,
+    *ACCOUNT_SCREENS,
     *CATALOG_SCREENS,
     ContactScreen,
     HelpScreen,
