@@ -6,8 +6,12 @@ The number is 10 digits starting with 10 or 80, printed as Code 128 (also Code 3
 1. zxing-cpp on the whole frame: fast (~3 ms at 720p) and robust to sensor noise and JPEG.
 2. If that reads nothing: locate barcode-like regions (strong, coherent gradients at any angle),
    straighten and enlarge each one, and decode the small crop with zxing-cpp, then with zbar
-   (better on low contrast and glare), then both again after contrast equalisation (CLAHE).
+   (better on low contrast and glare), then both after contrast equalisation (CLAHE), then
+   both after sharpening (defocus). Both decoders read bars in either direction, so a passport
+   held upside down needs no extra pass.
 3. Still nothing: zbar on the whole frame (very small modules), the slowest step.
+4. A number found: the other barcode-like regions are decoded too, so a second sticker with a
+   different number makes the frame a conflict instead of a guess.
 
 Only a listed symbology whose text is a valid personal number counts; a frame showing two
 different valid numbers reads as nothing (a conflict), and `Confirmer` accepts a number only once
@@ -172,18 +176,13 @@ class Confirmer:
         self._last, self._run = None, 0
 
 
-def locate_regions(grey: np.ndarray, limit: int = 3) -> list[np.ndarray]:
-    """Straightened, enlarged crops of the most barcode-like regions, best first.
+def _regions(grey: np.ndarray) -> list[tuple[np.ndarray, float]]:
+    """Barcode-like regions as (contour in frame pixels, axis angle in degrees), largest first.
 
     A 1D barcode is a patch of strong gradients that all point the same way. The structure
     tensor, averaged over a window, measures both at any angle; the patch's mean gradient
-    direction is the barcode's axis, so the crop is rotated to make the bars vertical.
+    direction is the barcode's axis, so its crop can be turned to make the bars vertical.
     """
-    return [_straighten(grey, contour, axis) for contour, axis in _regions(grey)[:limit]]
-
-
-def _regions(grey: np.ndarray) -> list[tuple[np.ndarray, float]]:
-    """Barcode-like regions as (contour in frame pixels, axis angle in degrees), best first."""
     # Gradients at half size (bars of 2 px and up survive), the tensor averaged at quarter size.
     half = cv2.resize(grey, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     gx = cv2.Sobel(half, cv2.CV_32F, 1, 0, ksize=3)
