@@ -251,6 +251,10 @@
         <translation>اختر فئة الحساب. يُفعَّل حساب الأفراد مباشرة، أما المؤسسات فتراجع الوزارة مرة واحدة لتفعيله.</translation>
     </message>
     <message>
+        <source>Change the category</source>
+        <translation>تغيير الفئة</translation>
+    </message>
+    <message>
         <source>Create the account</source>
         <translation>إنشاء الحساب</translation>
     </message>

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.api import fields
 from ui.screens.accounts.common import AccountsScreen
@@ -43,6 +52,21 @@ class RegisterScreen(AccountsScreen):
             self.category_buttons[category] = button
             grid.addWidget(button, index // 2, index % 2)
         self.choose_hint = paragraph("hint")
+        # Once a category is chosen its grid folds into one line, leaving the screen to the form.
+        self.categories = QWidget()
+        categories_layout = QVBoxLayout(self.categories)
+        categories_layout.setContentsMargins(0, 0, 0, 0)
+        categories_layout.addWidget(self.choose_hint)
+        categories_layout.addLayout(grid)
+        self.chosen = paragraph("cardTitle")
+        self.change_button = QPushButton()
+        self.change_button.clicked.connect(self._show_categories)
+        chosen_row = QHBoxLayout()
+        chosen_row.addWidget(self.chosen, 1)
+        chosen_row.addWidget(self.change_button)
+        self.chosen_bar = QWidget()
+        self.chosen_bar.setLayout(chosen_row)
+        self.chosen_bar.hide()
         self.form = Form()
         self.form.sig_edited.connect(self._forget_key)
         self.send_button = QPushButton(objectName="primary")
@@ -52,13 +76,17 @@ class RegisterScreen(AccountsScreen):
         inner_layout = QGridLayout(inner)
         inner_layout.setContentsMargins(0, 0, 0, 0)
         inner_layout.addWidget(self.form, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        self.body.addWidget(self.choose_hint)
-        self.body.addLayout(grid)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(inner)
+        # The form scrolls inside the screen, so "create" stays in sight above the keyboard.
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.scroll.setMinimumHeight(240)
+        self.scroll.hide()
+        self.body.addWidget(self.categories)
+        self.body.addWidget(self.chosen_bar)
         self.body.addWidget(self.failure)
-        self.body.addWidget(scroll, 1)
+        self.body.addWidget(self.scroll, 1)
         self.body.addWidget(self.send_button)
 
     def title(self) -> str:
@@ -73,6 +101,9 @@ class RegisterScreen(AccountsScreen):
                 "institutions visit the ministry once to activate it."
             )
         )
+        if self.category is not None:
+            self.chosen.setText(fields.CATEGORY_NAMES[self.category].get(self.ctx.lang))
+        self.change_button.setText(self.tr("Change the category"))
         self.form.retranslate()
         self.send_button.setText(self.tr("Create the account"))
 
@@ -97,6 +128,7 @@ class RegisterScreen(AccountsScreen):
         self.group.setExclusive(True)
         self.form.set_fields(())
         self.send_button.hide()
+        self._show_categories()
 
     def choose(self, category: str) -> None:
         """Show the form of `category` (what was typed in shared fields stays)."""
@@ -104,8 +136,16 @@ class RegisterScreen(AccountsScreen):
         self.category_buttons[category].setChecked(True)
         names = fields.INDIVIDUAL_FIELDS if category == "individual" else fields.INSTITUTION_FIELDS
         self.form.set_fields(ACCOUNT_FIELDS + names)
+        self.categories.hide()
+        self.chosen_bar.show()
+        self.scroll.show()
         self.send_button.show()
         self._forget_key()
+        self.retranslate()
+
+    def _show_categories(self) -> None:
+        self.categories.show()
+        self.chosen_bar.hide()
 
     def _forget_key(self) -> None:
         self._key = None
