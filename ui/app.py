@@ -86,6 +86,13 @@ def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None
     lang = Language(app)
     session = Session(default_language=cfg.kiosk.language)
     ctx = AppContext(config=cfg, session=session, language=lang, tasks=Tasks())
+    if cfg.demo:
+        from kiosk.demo import demo_accounts
+
+        ctx.demo_accounts = [
+            {"username": a.username, "password": a.password, "note": a.label.to_dict()}
+            for a in demo_accounts()
+        ]
     # The window (and its keyboard's QML) is built before any translator is installed: QML's
     # loader thread may call QCoreApplication::translate, which for a translator made in Python
     # needs the GIL that the GUI thread holds while it waits for that load: a deadlock.
