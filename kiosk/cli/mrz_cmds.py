@@ -10,11 +10,7 @@ Exit code: 0 when every file was a readable image, 1 otherwise.
 
 from __future__ import annotations
 
-import json
-import time
-
-from kiosk.cli.scan_cmds import UNREADABLE
-from kiosk.scan.frames import image_paths, read_image
+from kiosk.cli.image_batch import print_readings
 from kiosk.scan.mrz import read_mrz
 
 
@@ -27,30 +23,9 @@ def register(subparsers) -> None:
 
 
 def _mrz(args) -> int:
-    failed = False
-    for path in image_paths(args.files):
-        start = time.perf_counter()
-        frame = read_image(path)
-        if frame is None:
-            failed = True
-            line = {
-                "file": str(path),
-                "valid": False,
-                "ms": _ms(start),
-                "error": "unreadable_image",
-                "message": UNREADABLE.to_dict(),
-            }
-        else:
-            result = read_mrz(frame)
-            line = {"file": str(path)}
-            if result is None:
-                line |= {"mrz": None, "valid": False}
-            else:
-                line |= result.to_dict()
-            line["ms"] = _ms(start)
-        print(json.dumps(line, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
+    return print_readings(args.files, _read, unreadable={"valid": False})
 
 
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 1)
+def _read(frame) -> dict:
+    result = read_mrz(frame)
+    return {"mrz": None, "valid": False} if result is None else result.to_dict()

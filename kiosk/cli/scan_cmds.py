@@ -9,17 +9,8 @@ Exit code: 0 when every file was a readable image, 1 otherwise.
 
 from __future__ import annotations
 
-import json
-import time
-
+from kiosk.cli.image_batch import print_readings
 from kiosk.scan.barcode import BarcodeReader
-from kiosk.scan.frames import image_paths, read_image
-from kiosk.texts import Bilingual
-
-UNREADABLE = Bilingual(
-    ar="تعذّرت قراءة الملف كصورة.",
-    en="The file could not be read as an image.",
-)
 
 
 def register(subparsers) -> None:
@@ -32,33 +23,16 @@ def register(subparsers) -> None:
 
 def _scan(args) -> int:
     reader = BarcodeReader()
-    failed = False
-    for path in image_paths(args.files):
-        start = time.perf_counter()
-        frame = read_image(path)
-        if frame is None:
-            failed = True
-            line = {
-                "file": str(path),
-                "personal_number": None,
-                "symbology": None,
-                "ms": _ms(start),
-                "error": "unreadable_image",
-                "message": UNREADABLE.to_dict(),
-            }
-        else:
-            reading = reader.read(frame)
-            line = {
-                "file": str(path),
-                "personal_number": reading.personal_number,
-                "symbology": reading.symbology,
-                "ms": round(reading.ms, 1),
-            }
-            if reading.conflict:
-                line["conflict"] = True
-        print(json.dumps(line, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
 
+    def read(frame) -> dict:
+        reading = reader.read(frame)
+        line = {
+            "personal_number": reading.personal_number,
+            "symbology": reading.symbology,
+            "ms": round(reading.ms, 1),  # the decoder's time, without loading the file
+        }
+        if reading.conflict:
+            line["conflict"] = True
+        return line
 
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 1)
+    return print_readings(args.files, read, unreadable={"personal_number": None, "symbology": None})
