@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from kiosk.domain.dates import add_months
 from kiosk.errors import KioskError
 from kiosk.receipts import KINDS, ReceiptDataError, load, render, render_data
 from kiosk.receipts.arabic import STACK_RISE, TALL_RISE, mark_rises, visual
 from kiosk.receipts.formatting import amount, grouped
 from kiosk.receipts.masking import mask_passport_number, mask_personal_number
-from kiosk.receipts.models import add_months
 from tests.fixtures.receipts import example
 
 

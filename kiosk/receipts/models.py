@@ -8,11 +8,11 @@ accident is refused, never printed.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kiosk.domain.dates import add_months
 from kiosk.receipts.fields import FieldReader
 from kiosk.texts import Bilingual
 
@@ -191,15 +191,6 @@ class ActivationLetter:
             station=_station(r.object("station", required=False)),
         )
         return _build(cls, r, values, optional=("visit_place", "station"))
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months later, or the month's last day if it is shorter."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 # ---- helpers -------------------------------------------------------------------------------
