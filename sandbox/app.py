@@ -109,7 +109,8 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
         etag = catalog.etag()
         if catalog.matches(request.headers.get("if-none-match")):
             return Response(status_code=304, headers={"ETag": etag})
-        return _json(catalog.catalog(), 200, {"ETag": etag})
+        # The file's own bytes: the ETag is their hash.
+        return Response(catalog.raw(), 200, {"ETag": etag}, media_type="application/json")
 
     # ------------------------------------------------------------ applications
     @app.get("/v1/applications")

@@ -1,4 +1,10 @@
-"""The service catalog the sandbox serves, with a version and an ETag derived from its content."""
+"""The service catalog the sandbox serves: the kiosk's bundled one, byte for byte.
+
+The sandbox serves resources/catalog/services.json (already the contract's Catalog shape), so the
+kiosk recognises its services and applications name ids the kiosk knows. It reads the file, never
+the kiosk's code (the two share only the contract and its resources). The ETag is the hash of the
+bytes served.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,25 @@ import hashlib
 import json
 from pathlib import Path
 
-CATALOG_FILE = Path(__file__).resolve().parent / "data" / "catalog.json"
+CATALOG_FILE = Path(__file__).resolve().parent.parent / "resources" / "catalog" / "services.json"
+
+
+@functools.cache
+def raw() -> bytes:
+    """The catalog file's bytes, as served."""
+    return CATALOG_FILE.read_bytes()
 
 
 @functools.cache
 def catalog() -> dict:
-    """The contract's Catalog (version + services)."""
-    with open(CATALOG_FILE, encoding="utf-8") as f:
-        data = json.load(f)
-    return {"version": data["version"], "services": data["services"]}
+    """The contract's Catalog (version + services, and the file's other keys)."""
+    return json.loads(raw())
 
 
 @functools.cache
 def etag() -> str:
     """A strong ETag: changes whenever a byte of the catalog changes."""
-    canonical = json.dumps(catalog(), sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return '"' + hashlib.sha256(canonical).hexdigest()[:32] + '"'
+    return '"' + hashlib.sha256(raw()).hexdigest()[:32] + '"'
 
 
 def matches(if_none_match: str | None) -> bool:

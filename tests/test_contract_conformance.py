@@ -37,7 +37,7 @@ def conformance_account(sandbox_server):
     created = requests.post(
         f"{sandbox_server.url}/v1/applications",
         json={
-            "service_id": "residence.annual.family",
+            "service_id": "residence.family",
             "priority": "normal",
             "data": {"applicant": {"full_name": "Omar"}},
             "attachments": [attachment],

@@ -37,7 +37,7 @@ def api(sandbox_server):
 
 def _application(attachments: list[dict]) -> dict:
     return {
-        "service_id": "residence.annual.family",
+        "service_id": "residence.family",
         "priority": "normal",
         "data": {
             "applicant": {"full_name": "Omar Khaled Saleh"},
