@@ -36,15 +36,10 @@ class Session:
         self.user: SignedIn | None = None
         self._wipe_hooks: list[Callable[[], None]] = []
         self._temp_dir: Path | None = None
-        self._listeners: list[Callable[[], None]] = []
 
     def register_wipe(self, hook: Callable[[], None]) -> None:
         """Call `hook` whenever a session ends (logout or idle timeout)."""
         self._wipe_hooks.append(hook)
-
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call `listener` after sign-in, sign-out and session end (views refresh themselves)."""
-        self._listeners.append(listener)
 
     @property
     def temp_dir(self) -> Path:
@@ -56,13 +51,14 @@ class Session:
 
     def sign_in(self, user: SignedIn) -> None:
         self.user = user
-        self._notify()
 
     @property
     def pristine(self) -> bool:
         """Nothing of anybody is held: no user, no temporary files, default language."""
-        return self.user is None and self._temp_dir is None and (
-            self.language == self.default_language
+        return (
+            self.user is None
+            and self._temp_dir is None
+            and (self.language == self.default_language)
         )
 
     def end(self) -> None:
@@ -77,8 +73,3 @@ class Session:
             self._temp_dir = None
         self.user = None
         self.language = self.default_language
-        self._notify()
-
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()

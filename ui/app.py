@@ -3,39 +3,55 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 
 from kiosk import config, resources
 from kiosk.session import Session
 from ui.context import AppContext
 from ui.i18n import Language, load_fonts, uninstall_translators
 from ui.lockdown import Lockdown
-from ui.screens.accounts import ACCOUNT_SCREENS
 from ui.screens.base import Screen
-from ui.screens.catalog import CATALOG_SCREENS
-from ui.screens.contact import ContactScreen
-from ui.screens.help import HelpScreen
-from ui.screens.printing import PRINTING_SCREENS
-from ui.screens.scan import SCAN_SCREENS
-from ui.screens.welcome import WelcomeScreen
 from ui.window import KioskWindow
 from ui.workers import Tasks
 
 log = logging.getLogger(__name__)
 
-# Every screen of the kiosk, in no particular order; the welcome screen shows the entry points
-# of those present. An area adds its screens here.
-SCREENS: list[type[Screen]] = [
-    WelcomeScreen,
-    *ACCOUNT_SCREENS,
-    *CATALOG_SCREENS,
-    ContactScreen,
-    HelpScreen,
-    *PRINTING_SCREENS,
-    *SCAN_SCREENS,
-]
+# Every screen of the kiosk: its name → "module:Class". A screen's module is imported and the
+# screen built the first time it is shown, so start-up pays only for the welcome screen. The
+# welcome screen shows the entry points of those present. An area adds its screens here.
+SCREENS: dict[str, str] = {
+    "welcome": "ui.screens.welcome:WelcomeScreen",
+    "contact": "ui.screens.contact:ContactScreen",
+    "help": "ui.screens.help:HelpScreen",
+    "login": "ui.screens.accounts.login:LoginScreen",
+    "login.forgot": "ui.screens.accounts.login:ForgotPasswordScreen",
+    "register": "ui.screens.accounts.register:RegisterScreen",
+    "register.done": "ui.screens.accounts.register:RegisteredScreen",
+    "account": "ui.screens.accounts.account:AccountScreen",
+    "account.password": "ui.screens.accounts.account:ChangePasswordScreen",
+    "account.profile": "ui.screens.accounts.profile:ProfileScreen",
+    "account.messages": "ui.screens.accounts.messages:MessagesScreen",
+    "catalog": "ui.screens.catalog.categories:CatalogScreen",
+    "catalog.services": "ui.screens.catalog.services:ServiceListScreen",
+    "catalog.service": "ui.screens.catalog.card:ServiceCardScreen",
+    "catalog.fee": "ui.screens.catalog.fee:FeeCalculatorScreen",
+    "printing.preview": "ui.screens.printing.preview:PrintPreviewScreen",
+    "scan": "ui.screens.scan.screen:ScanScreen",
+}
+
+
+def screen_factory(target: str, ctx: AppContext) -> Callable[[], Screen]:
+    """A factory that imports "module:Class" and builds the screen with `ctx`."""
+
+    def build() -> Screen:
+        module, _, cls = target.partition(":")
+        return getattr(importlib.import_module(module), cls)(ctx)
+
+    return build
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -51,7 +67,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         cfg = config.load(args.config)
     except config.ConfigError as e:
@@ -69,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("moi-kiosk")
-    window = build_window(app, cfg, kiosk_mode=cfg.kiosk.fullscreen and not args.windowed,
-                          language=args.lang)
+    window = build_window(
+        app, cfg, kiosk_mode=cfg.kiosk.fullscreen and not args.windowed, language=args.lang
+    )
     if args.bench_first_frame:
         _quit_after_first_frame(window)
     window.show_kiosk()
@@ -86,21 +105,14 @@ def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None
     lang = Language(app)
     session = Session(default_language=cfg.kiosk.language)
     ctx = AppContext(config=cfg, session=session, language=lang, tasks=Tasks())
-    if cfg.demo:
-        from kiosk.demo import demo_accounts
-
-        ctx.demo_accounts = [
-            {"username": a.username, "password": a.password, "note": a.label.to_dict()}
-            for a in demo_accounts()
-        ]
     # The window (and its keyboard's QML) is built before any translator is installed: QML's
     # loader thread may call QCoreApplication::translate, which for a translator made in Python
     # needs the GIL that the GUI thread holds while it waits for that load: a deadlock.
     uninstall_translators()
     window = KioskWindow(ctx, kiosk_mode=kiosk_mode)
     lang.set(language or cfg.kiosk.language)
-    for screen_type in SCREENS:
-        window.navigator.add(screen_type(ctx))
+    for name, target in SCREENS.items():
+        window.navigator.register(name, screen_factory(target, ctx))
     window.navigator.screens["welcome"].set_available(window.navigator.screens)
     if kiosk_mode:
         window.lockdown = Lockdown(window)
@@ -118,8 +130,14 @@ def _quit_after_first_frame(window: KioskWindow) -> None:
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: (print("FIRST_FRAME", flush=True),
-                                              window.ctx.tasks.wait(), os._exit(0)))
+                QTimer.singleShot(
+                    0,
+                    lambda: (
+                        print("FIRST_FRAME", flush=True),
+                        window.ctx.tasks.wait(),
+                        os._exit(0),
+                    ),
+                )
             return False
 
     welcome = window.navigator.screens["welcome"]

@@ -15,9 +15,9 @@ from ui.workers import Tasks
 class AppContext:
     """The core objects of a running kiosk.
 
-    `api` is the central API client (kiosk/api), None until demo mode's sandbox is up or when
-    the screens are built in a test that does not need it. `services` holds other core objects
-    by name (catalog, outbox, printer …), added by the areas that own them.
+    `api` is the central API client (kiosk/api): None until a screen first needs it (demo mode
+    starts its sandbox then) or when a test does not need it. `services` holds other core
+    objects by name (catalog store, outbox, printer …), added by the areas that own them.
     """
 
     config: Config
@@ -25,7 +25,6 @@ class AppContext:
     language: Language
     tasks: Tasks
     api: Any = None
-    demo_accounts: list[dict] = field(default_factory=list)
     services: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -1,15 +1,17 @@
 """One navigation object for the whole kiosk: forward, back, and cancel-to-welcome.
 
-Screens live in one QStackedWidget. The navigator keeps the history, connects each screen's
-`sig_go`/`sig_back`/`sig_home`, and registers each screen's `wipe` with the session.
+Screens live in one QStackedWidget. A screen is registered by name with a factory and built the
+first time it is needed (start-up pays only for the welcome screen). The navigator keeps the
+history, connects each screen's `sig_go`/`sig_back`/`sig_home`/`sig_end_session`, and registers
+each built screen's `wipe` with the session (a screen never built holds nobody's data).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget
 
 from kiosk.session import Session
@@ -18,6 +20,29 @@ from ui.screens.base import Screen
 log = logging.getLogger(__name__)
 
 HOME = "welcome"
+
+
+class Screens(Mapping):
+    """The kiosk's screens by name; looking one up builds it on first use."""
+
+    def __init__(self, navigator: Navigator):
+        self._navigator = navigator
+        self._factories: dict[str, Callable[[], Screen]] = {}
+        self.built: dict[str, Screen] = {}
+
+    def __getitem__(self, name: str) -> Screen:
+        if name not in self.built:
+            screen = self._factories[name]()
+            if screen.name != name:
+                raise ValueError(f"{type(screen).__name__} is named {screen.name!r}, not {name!r}")
+            self._navigator._install(screen)
+        return self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        return len(self._factories)
 
 
 class Navigator(QObject):
@@ -30,14 +55,22 @@ class Navigator(QObject):
         super().__init__(parent)
         self.stack = stack
         self.session = session
-        self.screens: dict[str, Screen] = {}
+        self.screens = Screens(self)
         self._containers: dict[str, QScrollArea] = {}
         self.history: list[tuple[str, dict]] = []
 
+    def register(self, name: str, factory: Callable[[], Screen]) -> None:
+        """Make screen `name` available; `factory()` builds it when it is first needed."""
+        self.screens._factories[name] = factory
+
     def add(self, screen: Screen) -> Screen:
+        """Register and build an already constructed screen."""
         if not screen.name:
             raise ValueError(f"{type(screen).__name__} has no name")
-        self.screens[screen.name] = screen
+        self.register(screen.name, lambda: screen)
+        return self.screens[screen.name]
+
+    def _install(self, screen: Screen) -> None:
         # Each screen scrolls, so that when the keyboard opens below it, the focused field can
         # still be brought into view instead of being covered.
         scroll = QScrollArea()
@@ -48,15 +81,12 @@ class Navigator(QObject):
         scroll.setWidget(screen)
         self.stack.addWidget(scroll)
         self._containers[screen.name] = scroll
+        self.screens.built[screen.name] = screen
         screen.sig_go.connect(self.go)
         screen.sig_back.connect(self.back)
         screen.sig_home.connect(self.home)
         screen.sig_end_session.connect(self.sig_end_session)
         self.session.register_wipe(screen.wipe)
-        return screen
-
-    def has(self, name: str) -> bool:
-        return name in self.screens
 
     @property
     def current(self) -> Screen | None:

@@ -141,9 +141,9 @@ class KioskWindow(QWidget):
         self.ctx.language.set(lang)
 
     def _on_language_change(self, lang: str) -> None:
+        # The texts were re-set by the LanguageChange event (changeEvent) already.
         self.ctx.session.language = lang
         self.keyboard.set_language(lang)
-        self.retranslate()
 
     def _on_screen_change(self, screen) -> None:
         at_home = screen.name == HOME
@@ -168,8 +168,10 @@ class KioskWindow(QWidget):
             parent.ensureWidgetVisible(widget, 24, 48)
 
     def _on_idle(self) -> None:
-        if self.ctx.session.pristine and self.navigator.current is not None and (
-            self.navigator.current.name == HOME
+        if (
+            self.ctx.session.pristine
+            and self.navigator.current is not None
+            and (self.navigator.current.name == HOME)
         ):
             self.idle.start()  # nobody's data on screen: nothing to protect
             return

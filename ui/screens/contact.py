@@ -1,4 +1,4 @@
-"""Contact channels: the directorates' e-mails and WhatsApp numbers (with QR codes), the call centre."""
+"""Contact channels: the directorates' e-mails and WhatsApp numbers (QR codes), the call centre."""
 
 from __future__ import annotations
 

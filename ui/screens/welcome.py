@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
 
+from kiosk.demo import demo_accounts
 from ui.screens.base import Screen
 from ui.widgets.common import big_button, paragraph
 
@@ -28,13 +37,16 @@ class WelcomeScreen(Screen):
 
         self.arabic_button = QPushButton("العربية")
         self.english_button = QPushButton("English")
+        # Exclusive: tapping the language already chosen leaves it chosen.
+        self.language_group = QButtonGroup(self)
         languages = QHBoxLayout()
         languages.addStretch()
         for button, lang in ((self.arabic_button, "ar"), (self.english_button, "en")):
             button.setObjectName("languageChoice")
             button.setCheckable(True)
             button.setMinimumSize(220, 72)
-            button.clicked.connect(lambda _=False, lang=lang: self._choose_language(lang))
+            button.clicked.connect(lambda _=False, lang=lang: self.ctx.language.set(lang))
+            self.language_group.addButton(button)
             languages.addWidget(button)
         languages.addStretch()
 
@@ -65,11 +77,13 @@ class WelcomeScreen(Screen):
         self.body.addLayout(self.grid)
         self.body.addWidget(self.demo_box)
         self.body.addStretch(2)
+        self._demo_accounts = demo_accounts() if ctx.config.demo else []
         self.set_available(self.ENTRIES)
 
     def set_available(self, names) -> None:
         """Show only the entry points whose screens this kiosk has, two to a row."""
-        shown = [name for name in self.ENTRIES if name in set(names)]
+        names = set(names)
+        shown = [name for name in self.ENTRIES if name in names]
         for name, button in self.buttons.items():
             self.grid.removeWidget(button)
             button.setVisible(name in shown)
@@ -95,19 +109,14 @@ class WelcomeScreen(Screen):
             button.setText(labels[name])
         self.arabic_button.setChecked(self.ctx.lang == "ar")
         self.english_button.setChecked(self.ctx.lang == "en")
-        accounts = self.ctx.demo_accounts if self.ctx.config.demo else []
-        self.demo_box.setVisible(bool(accounts))
-        if accounts:
+        self.demo_box.setVisible(bool(self._demo_accounts))
+        if self._demo_accounts:
             self.demo_title.setText(self.tr("Demo accounts (demonstration mode only)"))
-            self.demo_lines.setText("\n".join(self._demo_line(a) for a in accounts))
-
-    def _demo_line(self, account: dict) -> str:
-        note = account.get("note", {})
-        note_text = note.get(self.ctx.lang, "") if isinstance(note, dict) else str(note)
-        return self.tr("{user} / {password} — {note}").format(
-            user=account.get("username", ""), password=account.get("password", ""), note=note_text
-        )
-
-    def _choose_language(self, lang: str) -> None:
-        self.ctx.language.set(lang)
-        self.retranslate()
+            self.demo_lines.setText(
+                "\n".join(
+                    self.tr("{user} / {password} — {note}").format(
+                        user=a.username, password=a.password, note=a.label.get(self.ctx.lang)
+                    )
+                    for a in self._demo_accounts
+                )
+            )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import segno
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
@@ -12,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
 
 def qr_pixmap(text: str, size_px: int = 180) -> QPixmap:
     """A QR code of `text`, `size_px` wide, dark on white (what phone cameras read best)."""
+    import segno  # only the screens that show a QR code pay for its import (~0.1 s)
+
     code = segno.make(text, error="m")
     buffer = io.BytesIO()
     scale = max(1, size_px // (code.symbol_size(border=2)[0]))
@@ -19,7 +20,10 @@ def qr_pixmap(text: str, size_px: int = 180) -> QPixmap:
     pixmap = QPixmap()
     pixmap.loadFromData(buffer.getvalue(), "PNG")
     return pixmap.scaled(
-        size_px, size_px, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+        size_px,
+        size_px,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.FastTransformation,
     )
 
 
