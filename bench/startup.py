@@ -41,8 +41,9 @@ app.exec()
 
 def time_to_first_frame(command: list[str], env: dict) -> float:
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     for line in process.stdout:
         if line.strip() == "FIRST_FRAME":
             elapsed = time.perf_counter() - start

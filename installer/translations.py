@@ -60,8 +60,18 @@ def update(area: str) -> None:
         return
     I18N.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-target-language",
-         "ar", *map(str, files), "-ts", str(ts_path(area))],
+        [
+            _tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "ar",
+            *map(str, files),
+            "-ts",
+            str(ts_path(area)),
+        ],
         check=True,
     )
 
@@ -101,15 +111,28 @@ def problems() -> list[str]:
             if ts_path(area).exists():
                 shutil.copy(ts_path(area), fresh)
             subprocess.run(
-                [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                 "-target-language", "ar", *map(str, sources(area)), "-ts", str(fresh)],
+                [
+                    _tool("lupdate"),
+                    "-silent",
+                    "-no-obsolete",
+                    "-locations",
+                    "none",
+                    "-target-language",
+                    "ar",
+                    *map(str, sources(area)),
+                    "-ts",
+                    str(fresh),
+                ],
                 check=True,
             )
             for context in ET.parse(fresh).iter("context"):
                 name = context.findtext("name")
                 for message in context.iter("message"):
                     translation = message.find("translation")
-                    if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                    if (
+                        translation.get("type") == "unfinished"
+                        or not (translation.text or "").strip()
+                    ):
                         found.append(f"{area}: {name}: {message.findtext('source')!r}")
     return found
 

@@ -221,7 +221,9 @@ def _build_section(section: str, cls: type, values: dict):
     if section == "api" and kwargs.get("url"):
         url = kwargs["url"]
         if not url.startswith(("https://", "http://")):
-            raise ConfigError(f"api.url must start with https:// (or http:// for loopback): {url!r}")
+            raise ConfigError(
+                f"api.url must start with https:// (or http:// for loopback): {url!r}"
+            )
     return cls(**kwargs)
 
 

@@ -171,8 +171,11 @@ def form(kiosk_window, qtbot):
     return screen
 
 
-@pytest.mark.xfail(strict=False, reason="passes alone and in this file; after other UI test files "
-                   "the virtual keyboard's input context stays bound to an earlier panel (open bug)")
+@pytest.mark.xfail(
+    strict=False,
+    reason="passes alone and in this file; after other UI test files "
+    "the virtual keyboard's input context stays bound to an earlier panel (open bug)",
+)
 def test_keyboard_opens_for_a_focused_field_and_closes_when_done(kiosk_window, form, qtbot):
     keyboard = kiosk_window.keyboard
     assert keyboard.available
@@ -186,8 +189,11 @@ def test_keyboard_opens_for_a_focused_field_and_closes_when_done(kiosk_window, f
     qtbot.waitUntil(lambda: not keyboard.isVisible(), timeout=3000)
 
 
-@pytest.mark.xfail(strict=False, reason="passes alone and in this file; after other UI test files "
-                   "the virtual keyboard's input context stays bound to an earlier panel (open bug)")
+@pytest.mark.xfail(
+    strict=False,
+    reason="passes alone and in this file; after other UI test files "
+    "the virtual keyboard's input context stays bound to an earlier panel (open bug)",
+)
 def test_keyboard_never_covers_the_focused_field(kiosk_window, form, qtbot):
     kiosk_window.resize(1280, 720)  # a small screen: the lower field would fall under the keyboard
     form.body.insertSpacing(2, 900)

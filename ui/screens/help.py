@@ -49,7 +49,7 @@ class HelpScreen(Screen):
             (
                 self.tr("How to apply"),
                 self.tr(
-                    "Log in, choose \"new request\", pick the category and type of the service, "
+                    'Log in, choose "new request", pick the category and type of the service, '
                     "enter the general data, the applicant and the beneficiaries, attach the "
                     "required documents, choose normal or urgent, check the fee and send."
                 ),
@@ -75,7 +75,7 @@ class HelpScreen(Screen):
             (
                 self.tr("Your privacy"),
                 self.tr(
-                    "This kiosk is shared. When you finish, press \"Cancel\" and log out. If "
+                    'This kiosk is shared. When you finish, press "Cancel" and log out. If '
                     "nobody touches the screen for a while, the kiosk asks whether you need more "
                     "time, then clears everything you entered."
                 ),

@@ -55,7 +55,9 @@ class KeyboardPanel(QQuickWidget):
         self._language = "ar"
         self.setSource(QUrl.fromLocalFile(str(resources.path("qml/keyboard.qml"))))
         if self.status() != QQuickWidget.Status.Ready:
-            log.error("on-screen keyboard failed to load: %s", [e.toString() for e in self.errors()])
+            log.error(
+                "on-screen keyboard failed to load: %s", [e.toString() for e in self.errors()]
+            )
         self.hide()
         self._input_method = QGuiApplication.inputMethod()
         self._input_method.visibleChanged.connect(self._on_visible_change)
