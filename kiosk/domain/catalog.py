@@ -260,13 +260,9 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
+@cache
 def load_bundled() -> Catalog:
     """The catalog shipped with the kiosk (cached after the first call)."""
-    return _load_bundled()
-
-
-@cache
-def _load_bundled() -> Catalog:
     return parse(resources.path(BUNDLED_PATH).read_bytes())
 
 
@@ -278,12 +274,15 @@ def schema() -> dict:
 
 def parse(raw: bytes | str) -> Catalog:
     """Parse and validate a catalog document; raise CatalogError listing what is wrong."""
-    data, problems = _decode(raw)
-    if not problems:
-        problems = validate(data)
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        data = json.loads(text)
+    except (UnicodeDecodeError, ValueError) as e:
+        problem = _problem("catalog.not_json", "", f"not a JSON document ({e})")
+        raise CatalogError([problem]) from None
+    problems = validate(data)
     if problems:
         raise CatalogError(problems)
-    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     return _build(data, text)
 
 
@@ -307,24 +306,16 @@ def validate(data: Any) -> list[Problem]:
     return _check_references(data)
 
 
-def _decode(raw: bytes | str) -> tuple[Any, list[Problem]]:
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        return json.loads(text), []
-    except (UnicodeDecodeError, ValueError) as e:
-        return None, [_problem("catalog.not_json", "", f"not a JSON document ({e})")]
-
-
 def _check_references(data: dict) -> list[Problem]:
     """What JSON schema cannot say: ids are unique and every reference resolves."""
     problems: list[Problem] = []
 
-    def ids(items: list[dict], where: str) -> set[str]:
+    def ids(items: list[dict], where: str, key: str = "id") -> set[str]:
         seen: set[str] = set()
         for i, item in enumerate(items):
-            if item["id"] in seen:
-                problems.append(_problem("catalog.duplicate_id", f"{where}[{i}]", item["id"]))
-            seen.add(item["id"])
+            if item[key] in seen:
+                problems.append(_problem("catalog.duplicate_id", f"{where}[{i}]", item[key]))
+            seen.add(item[key])
         return seen
 
     directorates = ids(data["directorates"], "directorates")
@@ -332,13 +323,7 @@ def _check_references(data: dict) -> list[Problem]:
     accounts = ids(data["account_categories"], "account_categories")
     fee_rules = {rule["id"]: rule for rule in data["fee_rules"]}
     ids(data["fee_rules"], "fee_rules")
-    seen: set[str] = set()
-    for i, service in enumerate(data["services"]):
-        if service["service_id"] in seen:
-            problems.append(
-                _problem("catalog.duplicate_id", f"services[{i}]", service["service_id"])
-            )
-        seen.add(service["service_id"])
+    ids(data["services"], "services", key="service_id")
 
     for i, category in enumerate(data["categories"]):
         if category["directorate"] not in directorates:
