@@ -3,12 +3,13 @@
 import dataclasses
 import datetime as dt
 import re
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from kiosk import config
+from kiosk import catalog_store, config
 from kiosk.domain import catalog as cat
 from kiosk.domain import fees
 from ui.screens.catalog import (
@@ -34,6 +35,8 @@ def open_screen(qtbot, app_context):
         qtbot.addWidget(screen)
         screen.resize(1280, 900)
         screen.enter(params)
+        app_context.tasks.wait()  # the first entry opens the catalog store in a worker
+        QApplication.processEvents()
         screen.show()
         QApplication.processEvents()
         return screen
@@ -43,8 +46,13 @@ def open_screen(qtbot, app_context):
 
 def click(qtbot, button):
     assert button.isVisible() and button.isEnabled(), button.text()
+    tasks = button.window().ctx.tasks
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    # The screen opened may wait for the catalog store (opened in a worker on first entry):
+    # deliver it, then show the widgets built from it (a layout shows them by a queued call).
+    tasks.wait()
     QApplication.processEvents()
+    QApplication.sendPostedEvents()
 
 
 def texts(screen):
@@ -202,3 +210,28 @@ def test_a_bad_link_shows_an_empty_screen_not_a_crash(open_screen, params):
     for screen_type in (ServiceListScreen, ServiceCardScreen, FeeCalculatorScreen):
         screen = open_screen(screen_type, params)
         assert screen.title_label.text()
+
+
+def test_the_catalog_store_opens_in_a_worker_on_first_entry_not_when_screens_are_built(
+    qtbot, app_context, monkeypatch
+):
+    from ui.screens.catalog import store
+
+    threads = []
+
+    def open_store(cfg):
+        threads.append(threading.current_thread())
+        return catalog_store.open_store(cfg)
+
+    monkeypatch.setattr(store, "open_store", open_store)
+    screens = [t(app_context) for t in (CatalogScreen, ServiceListScreen, FeeCalculatorScreen)]
+    for screen in screens:
+        qtbot.addWidget(screen)
+    assert store.STORE_KEY not in app_context.services and not threads
+    screens[0].enter({})
+    app_context.tasks.wait()
+    QApplication.processEvents()
+    assert threads and threads[0] is not threading.main_thread()
+    assert set(screens[0].tiles) == {c.id for c in CATALOG.categories}
+    screens[1].enter({"category": "residence"})  # the store is open: built at once
+    assert len(threads) == 1 and screens[1].buttons

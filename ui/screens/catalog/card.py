@@ -6,19 +6,17 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
 from kiosk.domain.catalog import TBC
 from kiosk.domain.service_card import service_card
-from ui.screens.base import Screen
-from ui.screens.catalog.store import catalog_of
+from ui.screens.catalog.store import BrowseScreen
 from ui.widgets.common import paragraph
 
 
-class ServiceCardScreen(Screen):
+class ServiceCardScreen(BrowseScreen):
     """One service's card (`enter({"service_id": id})`), with a way to the fee calculator."""
 
     name = "catalog.service"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.catalog = catalog_of(ctx)
         self.service = None
         self.card = QFrame()
         self.card.setObjectName("card")
@@ -34,11 +32,9 @@ class ServiceCardScreen(Screen):
         self.body.addStretch()
         self.section_labels: dict[str, tuple[QLabel, list[QLabel]]] = {}
 
-    def enter(self, params: dict) -> None:
-        self.catalog = catalog_of(self.ctx)
+    def show_catalog(self, params: dict) -> None:
         self.service = self.catalog.find(params.get("service_id", ""))
         self._build()
-        self.refresh_texts()
 
     def title(self) -> str:
         if self.service is None:

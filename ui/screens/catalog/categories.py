@@ -4,35 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout
 
-from ui.screens.base import Screen
-from ui.screens.catalog.store import catalog_of
+from ui.screens.catalog.store import BrowseScreen
 from ui.widgets.common import big_button, paragraph
 
 
-class CatalogScreen(Screen):
+class CatalogScreen(BrowseScreen):
     """Categories of e-services (the overview's groups); a tap opens the category's services."""
 
     name = "catalog"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.catalog = catalog_of(ctx)
         self.intro = paragraph("hint")
         self.body.addWidget(self.intro)
-        grid = QGridLayout()
-        grid.setSpacing(20)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(20)
         self.tiles = {}
-        for i, category in enumerate(self.catalog.categories):
-            tile = big_button("tile")
-            tile.setMinimumHeight(120)
-            tile.clicked.connect(
-                lambda _=False, cid=category.id: self.sig_go.emit(
-                    "catalog.services", {"category": cid}
-                )
-            )
-            grid.addWidget(tile, i // 2, i % 2)
-            self.tiles[category.id] = tile
-        self.body.addLayout(grid)
+        self.body.addLayout(self.grid)
         self.body.addStretch()
 
     def title(self) -> str:
@@ -45,6 +33,8 @@ class CatalogScreen(Screen):
                 "processing time and fees. No account is needed."
             )
         )
+        if self.catalog is None:
+            return
         lang = self.ctx.lang
         for category in self.catalog.categories:
             count = len(self.catalog.services_in(category.id))
@@ -55,3 +45,19 @@ class CatalogScreen(Screen):
                 if count != 1
                 else self.tr("{name}\n1 service").format(name=category.name.get(lang))
             )
+
+    def show_catalog(self, params: dict) -> None:
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = {}
+        for i, category in enumerate(self.catalog.categories):
+            tile = big_button("tile")
+            tile.setMinimumHeight(120)
+            tile.clicked.connect(
+                lambda _=False, cid=category.id: self.sig_go.emit(
+                    "catalog.services", {"category": cid}
+                )
+            )
+            self.grid.addWidget(tile, i // 2, i % 2)
+            self.tiles[category.id] = tile

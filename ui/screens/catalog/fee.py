@@ -19,21 +19,19 @@ from kiosk.domain import fees
 from kiosk.domain.catalog import TBC
 from kiosk.domain.model import Priority
 from kiosk.errors import KioskError
-from ui.screens.base import Screen
-from ui.screens.catalog.store import catalog_of
+from ui.screens.catalog.store import BrowseScreen
 from ui.widgets.common import paragraph
 
 MAX_PERSONS_ON_SCREEN = 99
 
 
-class FeeCalculatorScreen(Screen):
+class FeeCalculatorScreen(BrowseScreen):
     """Computes the fee as the user changes the number of persons, the priority or the type."""
 
     name = "catalog.fee"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.catalog = catalog_of(ctx)
         self.service = None
         self.today = dt.date.today  # the submission date if the request were sent now
         self.quote: fees.FeeQuote | None = None
@@ -106,8 +104,7 @@ class FeeCalculatorScreen(Screen):
         self.set_persons(1)
 
     # --- screen protocol ----------------------------------------------------------------------
-    def enter(self, params: dict) -> None:
-        self.catalog = catalog_of(self.ctx)
+    def show_catalog(self, params: dict) -> None:
         self.service = self.catalog.find(params.get("service_id", ""))
         by_field = self.service.fee.by_field if self.service else None
         # The choice ids live in a Python list, not as item data: QComboBox.currentData() on an
@@ -127,7 +124,6 @@ class FeeCalculatorScreen(Screen):
             True
         )
         self.set_persons(params.get("persons", 1))
-        self.refresh_texts()
 
     def title(self) -> str:
         if self.service is None:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from ui.screens.base import Screen
-from ui.screens.catalog.store import catalog_of
+from ui.screens.catalog.store import BrowseScreen
 from ui.widgets.common import big_button, paragraph
 
 
-class ServiceListScreen(Screen):
+class ServiceListScreen(BrowseScreen):
     """The services of the category given in `enter({"category": id})`."""
 
     name = "catalog.services"
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.catalog = catalog_of(ctx)
         self.category = None
         self.directorate = paragraph("hint")
         self.body.addWidget(self.directorate)
@@ -26,11 +24,9 @@ class ServiceListScreen(Screen):
         self.body.addStretch()
         self.buttons = {}
 
-    def enter(self, params: dict) -> None:
-        self.catalog = catalog_of(self.ctx)
+    def show_catalog(self, params: dict) -> None:
         self.category = self.catalog.category(params.get("category", ""))
         self._build()
-        self.refresh_texts()
 
     def title(self) -> str:
         if self.category is None:
