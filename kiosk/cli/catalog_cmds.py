@@ -60,7 +60,7 @@ def register(subparsers) -> None:
 
 
 def _list(args) -> int:
-    catalog = _catalog()
+    catalog = _catalog(_config())
     services = catalog.services_in(args.category) if args.category else catalog.services
     if args.category and catalog.category(args.category) is None:
         known = ", ".join(c.id for c in catalog.categories)
@@ -71,7 +71,7 @@ def _list(args) -> int:
 
 
 def _show(args) -> int:
-    catalog = _catalog()
+    catalog = _catalog(_config())
     service = catalog.find(args.service)
     if service is None:
         return _unknown_service(args.service)
@@ -81,11 +81,10 @@ def _show(args) -> int:
 
 
 def _fee(args) -> int:
-    catalog = _catalog()
-    service = catalog.find(args.service)
+    cfg = _config()
+    service = _catalog(cfg).find(args.service)
     if service is None:
         return _unknown_service(args.service)
-    cfg = _config()
     holidays = cfg.calendar.holidays if cfg else ()
     try:
         quote = fees.quote(
@@ -158,8 +157,8 @@ def _config() -> config.Config | None:
         return None
 
 
-def _catalog() -> Catalog:
-    cfg = _config()
+def _catalog(cfg: config.Config | None) -> Catalog:
+    """The catalog the kiosk with this configuration uses (the bundled one without one)."""
     if cfg is None:
         return catalog_data.load_bundled()
     return open_store(cfg, create=False).catalog
