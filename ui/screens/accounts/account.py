@@ -125,10 +125,7 @@ class ChangePasswordScreen(AccountsScreen):
         )
 
     def _on_changed(self, outcome) -> None:
-        if self.session_over(outcome):
-            return
-        if not outcome.ok:
-            self.show_failure(outcome, self.form)
+        if self.failed(outcome, self.form):
             return
         for row in self.form.rows.values():
             row.edit.clear()

@@ -23,12 +23,25 @@ class AccountsScreen(Screen):
         self.failure.setWordWrap(True)
         self.failure.hide()
 
+    def failed(self, outcome, form: Form | None = None) -> bool:
+        """Whether a logged-in call failed: back to log in if the session is over, else shown."""
+        if self.session_over(outcome):
+            return True
+        if not outcome.ok:
+            self.show_failure(outcome, form)
+            return True
+        return False
+
     def show_failure(self, outcome, form: Form | None = None) -> None:
         """A server refusal naming a field goes under that field; anything else on top."""
         text = outcome.message.get(self.ctx.lang)
         if isinstance(outcome, Rejected) and form is not None and outcome.field:
             if form.show_problem(outcome.field, text):
                 return
+        self.show_error(text)
+
+    def show_error(self, text: str) -> None:
+        """A message on top of the screen that concerns no one field."""
         self.failure.setText(text)
         self.failure.show()
 
@@ -46,8 +59,7 @@ class AccountsScreen(Screen):
         """Whether someone is logged in; if not, say so instead of calling the API."""
         if self.ctx.session.user is not None:
             return True
-        self.failure.setText(self.tr("Please log in first."))
-        self.failure.show()
+        self.show_error(self.tr("Please log in first."))
         return False
 
     def session_over(self, outcome) -> bool:

@@ -88,10 +88,7 @@ class MessagesScreen(AccountsScreen):
         call_api(self, lambda api: api.messages(), self._on_messages)
 
     def _on_messages(self, outcome) -> None:
-        if self.session_over(outcome):
-            return
-        if not outcome.ok:
-            self.show_failure(outcome)
+        if self.failed(outcome):
             return
         self.history.clear()
         for message in outcome.value:
@@ -109,8 +106,7 @@ class MessagesScreen(AccountsScreen):
         if not subject:
             self.form.show_problem("subject", self.tr("This field is required."))
         if not reason:
-            self.failure.setText(self.tr("Please write the reason."))
-            self.failure.show()
+            self.show_error(self.tr("Please write the reason."))
         if not subject or not reason:
             return
         chosen = [name for name, box in self.field_boxes.items() if box.isChecked()]
@@ -124,10 +120,7 @@ class MessagesScreen(AccountsScreen):
         )
 
     def _on_sent(self, outcome) -> None:
-        if self.session_over(outcome):
-            return
-        if not outcome.ok:
-            self.show_failure(outcome, self.form)
+        if self.failed(outcome, self.form):
             return
         self.form.rows["subject"].edit.clear()
         self.reason.clear()

@@ -71,10 +71,7 @@ class ProfileScreen(AccountsScreen):
         return self.profile.locked_fields if self.profile else ()
 
     def _on_profile(self, outcome) -> None:
-        if self.session_over(outcome):
-            return
-        if not outcome.ok:
-            self.show_failure(outcome)
+        if self.failed(outcome):
             return
         self.profile = outcome.value
         for name, row in self.form.rows.items():
@@ -106,15 +103,16 @@ class ProfileScreen(AccountsScreen):
             return
         self.clear_messages()
         self.form.clear_problems()
-        changes = {}
+        changes, problems = {}, []
         for name, row in self.form.rows.items():
             value = fields.normalise(name, row.value)
             problem = fields.check(name, value, required=name != "passport_number")
             if problem:
-                self.form.show_problem(name, problem.message.get(self.ctx.lang))
+                problems.append(problem)
             elif value and value != (self.profile.fields.get(name) or ""):
                 changes[name] = value
-        if any(row.error.isVisible() for row in self.form.rows.values()):
+        if problems:
+            self.form.show_problems(problems, self.ctx.lang)
             return
         if not changes:
             self.show_notice(self.tr("Nothing to save: no detail was changed."))
@@ -122,10 +120,7 @@ class ProfileScreen(AccountsScreen):
         call_api(self, lambda api: api.update_profile(changes), self._on_saved, self.save_button)
 
     def _on_saved(self, outcome) -> None:
-        if self.session_over(outcome):
-            return
-        if not outcome.ok:
-            self.show_failure(outcome, self.form)
+        if self.failed(outcome, self.form):
             return
         self._on_profile(outcome)
         self.show_notice(self.tr("Your details were saved."))
