@@ -40,12 +40,20 @@ def _wait_for(qtbot, kiosk, name: str) -> None:
     qtbot.waitUntil(lambda: kiosk.navigator.current.name == name, timeout=10_000)
 
 
-def _register_individual(qtbot, kiosk, username: str, password: str = "Secret-123") -> None:
+def _open_registration(qtbot, kiosk, category: str, **values):
+    """The register screen with `category` chosen and `values` typed."""
     kiosk.navigator.go("register", {})
     screen = kiosk.navigator.current
-    _click(qtbot, screen.category_buttons["individual"])
-    _fill(
-        screen,
+    _click(qtbot, screen.category_buttons[category])
+    _fill(screen, **values)
+    return screen
+
+
+def _register_individual(qtbot, kiosk, username: str, password: str = "Secret-123") -> None:
+    screen = _open_registration(
+        qtbot,
+        kiosk,
+        "individual",
         username=username,
         password=password,
         password_again=password,
@@ -123,12 +131,10 @@ def test_hospital_is_told_to_visit_the_ministry_and_cannot_log_in_until_activate
     qtbot, kiosk, sandbox_server
 ):
     username = new_username("hospital")
-    kiosk.navigator.go("register", {})
-    screen = kiosk.navigator.current
-    _click(qtbot, screen.category_buttons["hospital"])
-    assert "full_name" not in screen.form.rows and "organisation_name" in screen.form.rows
-    _fill(
-        screen,
+    screen = _open_registration(
+        qtbot,
+        kiosk,
+        "hospital",
         username=username,
         password="Hospital-1",
         password_again="Hospital-1",
@@ -138,6 +144,7 @@ def test_hospital_is_told_to_visit_the_ministry_and_cannot_log_in_until_activate
         phone="+962776543210",
         email="admin@hospital.example",
     )
+    assert "full_name" not in screen.form.rows and "organisation_name" in screen.form.rows
     _click(qtbot, screen.send_button)
     _wait_for(qtbot, kiosk, "register.done")
     done = kiosk.navigator.current
@@ -195,11 +202,10 @@ def test_no_connection_mid_registration_keeps_the_form_and_a_retry_registers_onc
     working = kiosk.ctx.api
     kiosk.ctx.api = CentralApi(dead, retries=0)
     username = new_username("ui")
-    kiosk.navigator.go("register", {})
-    screen = kiosk.navigator.current
-    _click(qtbot, screen.category_buttons["individual"])
-    _fill(
-        screen,
+    screen = _open_registration(
+        qtbot,
+        kiosk,
+        "individual",
         username=username,
         password="Secret-123",
         password_again="Secret-123",
