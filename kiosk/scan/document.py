@@ -412,7 +412,9 @@ def _shutter(
 
 def _assess(image: np.ndarray, paper: Paper | None, settings: CaptureSettings) -> Assessment:
     frame_h, frame_w = image.shape[:2]
-    outline = find_outline(image)
+    # One grey copy serves the outline and the page's checks (this runs on every preview frame).
+    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    outline = find_outline(gray)
     if outline is None:
         return Assessment(None, (problem(CUT_OFF),))
     quad = outline.quad
@@ -420,7 +422,6 @@ def _assess(image: np.ndarray, paper: Paper | None, settings: CaptureSettings) -
         return Assessment(quad, (problem(CUT_OFF),))
     sides = side_lengths(quad)
     size = _page_size(quad, frame_w, frame_h, paper, settings.aspect_snap)
-    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     page = _inner(flatten(gray, quad, size))
     problems = []
     dpi = None
