@@ -16,7 +16,8 @@ from kiosk.texts import Bilingual, to_western_digits
 
 LENGTH = 10
 PREFIXES = ("10", "80")
-_VALID = re.compile(r"(10|80)\d{8}")
+PATTERN = r"(10|80)\d{8}"  # the whole form, for a full match after normalisation
+_VALID = re.compile(PATTERN)
 # Separators people type or scanners emit: whitespace of any kind, and every dash and hyphen.
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad\ufe63\uff0d_]+")
 

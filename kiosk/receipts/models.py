@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kiosk.domain.dates import add_months
+from kiosk.domain.personal_number import PATTERN as PERSONAL_NUMBER
 from kiosk.receipts.fields import FieldReader
 from kiosk.texts import Bilingual
 
@@ -21,7 +22,6 @@ REQUEST_NUMBER_TEXT = (
     "رقماً من 4 إلى 32 خانة (أحرف لاتينية وأرقام و - و /)",
     "4 to 32 characters: Latin letters, digits, - or /",
 )
-PERSONAL_NUMBER = r"(10|80)\d{8}"
 PASSPORT_NUMBER = r"[A-Z0-9]{5,15}"
 # eFAWATEERcom billing numbers are alphanumeric, up to 30 characters.
 BILL_NUMBER = r"[A-Z0-9]{4,30}"
