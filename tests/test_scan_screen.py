@@ -14,8 +14,8 @@ from kiosk import resources
 from kiosk.errors import KioskError
 from kiosk.scan.frames import CAMERA_UNAVAILABLE, FileSource
 from tests.corpus import barcodes as corpus
-from ui.screens.scan import ScanScreen
 from ui.screens.scan.feed import CameraFeed
+from ui.screens.scan.screen import ScanScreen
 
 SAMPLES = resources.load_json("samples/barcodes.json")
 DEMO = resources.load_json("samples/demo.json")

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from kiosk import catalog_store, config
 from kiosk.domain import catalog as cat
 from kiosk.domain import fees
-from ui.screens.catalog import (
-    CatalogScreen,
-    FeeCalculatorScreen,
-    ServiceCardScreen,
-    ServiceListScreen,
-)
+from ui.screens.catalog.card import ServiceCardScreen
+from ui.screens.catalog.categories import CatalogScreen
+from ui.screens.catalog.fee import FeeCalculatorScreen
+from ui.screens.catalog.services import ServiceListScreen
 
 CATALOG = cat.load_bundled()
 ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import PrintingSection
 from kiosk.receipts import load, render_data
 from tests.fixtures.receipts import example, logical_text, pages
-from ui.screens.printing import PrintPreviewScreen
+from ui.screens.printing.preview import PrintPreviewScreen
 from ui.screens.printing.printer import MESSAGES, SHOW_ON_SCREEN, paint_pdf, print_pdf
 
 ABSENT_PRINTER = "MOI-KIOSK-TEST-NO-SUCH-PRINTER"
