@@ -7,6 +7,10 @@ never reaches a screen as a half-filled object.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import types
+import typing
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -60,6 +64,48 @@ class _Reader:
     def child(self, key: str, model, nullable: bool = False):
         value = self.get(key, dict, nullable=nullable)
         return None if value is None else model.from_json(value, f"{self.path}.{key}")
+
+
+class _FromJson:
+    """A model read from JSON by its dataclass fields: each field's type says how to read its key.
+
+    str, int, bool, dict; Bilingual; tuple[str, ...] (a list of texts); list[Model]; `X | None`
+    (the key is required, null allowed). A field with a default may be absent (the default then).
+    A model whose shape is not just its fields overrides `from_json`.
+    """
+
+    @classmethod
+    def from_json(cls, data, path: str = "$") -> typing.Self:
+        r = _Reader(data, path)
+        hints = _field_types(cls)
+        values = {}
+        for f in dataclasses.fields(cls):
+            has_default = f.default is not dataclasses.MISSING
+            if has_default and f.name not in r.data:
+                continue
+            values[f.name] = _read_field(r, f.name, hints[f.name])
+        return cls(**values)
+
+
+@functools.cache
+def _field_types(cls) -> dict:
+    return typing.get_type_hints(cls)
+
+
+def _read_field(r: _Reader, key: str, kind):
+    if kind is Bilingual:
+        return r.bilingual(key)
+    if kind == tuple[str, ...]:
+        return r.texts(key)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is list:
+        return r.objects(key, args[0])
+    if origin is types.UnionType:
+        (inner,) = (a for a in args if a is not type(None))
+        if dataclasses.is_dataclass(inner):
+            return r.child(key, inner, nullable=True)
+        return r.get(key, inner, nullable=True)
+    return r.get(key, kind)
 
 
 def list_of(body, key: str, model) -> list:
@@ -166,18 +212,13 @@ class Profile:
 
 
 @dataclass(frozen=True)
-class Reply:
+class Reply(_FromJson):
     text: str
     created_at: str
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> Reply:
-        r = _Reader(data, path)
-        return cls(text=r.text("text"), created_at=r.text("created_at"))
-
 
 @dataclass(frozen=True)
-class Message:
+class Message(_FromJson):
     message_id: str
     subject: str
     fields_to_change: tuple[str, ...]
@@ -187,38 +228,15 @@ class Message:
     created_at: str
     already_received: bool = False
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> Message:
-        r = _Reader(data, path)
-        return cls(
-            message_id=r.text("message_id"),
-            subject=r.text("subject"),
-            fields_to_change=r.texts("fields_to_change"),
-            reason=r.text("reason"),
-            status=r.text("status"),
-            replies=r.objects("replies", Reply),
-            created_at=r.text("created_at"),
-            already_received=bool(r.flag("already_received", optional=True)),
-        )
-
 
 # ---------------------------------------------------------------- devices, catalog
 
 
 @dataclass(frozen=True)
-class DeviceEnrollment:
+class DeviceEnrollment(_FromJson):
     device_id: str
     device_token: str
     heartbeat_interval_s: int
-
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> DeviceEnrollment:
-        r = _Reader(data, path)
-        return cls(
-            device_id=r.text("device_id"),
-            device_token=r.text("device_token"),
-            heartbeat_interval_s=r.get("heartbeat_interval_s", int),
-        )
 
 
 @dataclass(frozen=True)
@@ -245,7 +263,7 @@ class CatalogAnswer:
 
 
 @dataclass(frozen=True)
-class AttachmentState:
+class AttachmentState(_FromJson):
     attachment_id: str
     document_type: str
     size: int
@@ -253,64 +271,31 @@ class AttachmentState:
     received_bytes: int
     complete: bool
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> AttachmentState:
-        r = _Reader(data, path)
-        return cls(
-            attachment_id=r.text("attachment_id"),
-            document_type=r.text("document_type"),
-            size=r.get("size", int),
-            sha256=r.text("sha256"),
-            received_bytes=r.get("received_bytes", int),
-            complete=r.flag("complete"),
-        )
-
 
 @dataclass(frozen=True)
-class StatusChange:
+class StatusChange(_FromJson):
     status: str
     at: str
-    note: str | None
-
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> StatusChange:
-        r = _Reader(data, path)
-        return cls(r.text("status"), r.text("at"), r.text("note", optional=True, nullable=True))
+    note: str | None = None  # may be absent
 
 
 @dataclass(frozen=True)
-class DetailsRequest:
+class DetailsRequest(_FromJson):
     fields: tuple[str, ...]
     documents: tuple[str, ...]
     note: str
     fields_edited: tuple[str, ...]
     documents_provided: bool
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> DetailsRequest:
-        r = _Reader(data, path)
-        return cls(
-            fields=r.texts("fields"),
-            documents=r.texts("documents"),
-            note=r.text("note"),
-            fields_edited=r.texts("fields_edited"),
-            documents_provided=r.flag("documents_provided"),
-        )
-
 
 @dataclass(frozen=True)
-class Approval:
+class Approval(_FromJson):
     approval_date: str
     valid_until: str
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> Approval:
-        r = _Reader(data, path)
-        return cls(r.text("approval_date"), r.text("valid_until"))
-
 
 @dataclass(frozen=True)
-class Bill:
+class Bill(_FromJson):
     billing_no: str
     application_id: str
     amount: str  # JOD with 3 decimals, as the contract writes it
@@ -329,24 +314,15 @@ class Bill:
 
     @classmethod
     def from_json(cls, data, path: str = "$") -> Bill:
-        r = _Reader(data, path)
-        amount = r.text("amount")
+        amount = _Reader(data, path).text("amount")
         whole, dot, fils = amount.partition(".")
         if not (whole.isdigit() and dot and len(fils) == 3 and fils.isdigit()):
             raise ShapeError(f"{path}.amount")
-        return cls(
-            billing_no=r.text("billing_no"),
-            application_id=r.text("application_id"),
-            amount=amount,
-            due_date=r.text("due_date"),
-            status=r.text("status"),
-            description=r.bilingual("description"),
-            paid_at=r.text("paid_at", nullable=True),
-        )
+        return super().from_json(data, path)
 
 
 @dataclass(frozen=True)
-class Application:
+class Application(_FromJson):
     application_id: str
     idempotency_key: str
     service_id: str
@@ -361,98 +337,39 @@ class Application:
     rejection_reason: str | None
     already_received: bool
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> Application:
-        r = _Reader(data, path)
-        return cls(
-            application_id=r.text("application_id"),
-            idempotency_key=r.text("idempotency_key"),
-            service_id=r.text("service_id"),
-            priority=r.text("priority"),
-            status=r.text("status"),
-            data=r.get("data", dict),
-            attachments=r.objects("attachments", AttachmentState),
-            history=r.objects("history", StatusChange),
-            details_request=r.child("details_request", DetailsRequest, nullable=True),
-            bills=r.objects("bills", Bill),
-            approval=r.child("approval", Approval, nullable=True),
-            rejection_reason=r.text("rejection_reason", nullable=True),
-            already_received=r.flag("already_received"),
-        )
-
 
 @dataclass(frozen=True)
-class Details:
+class Details(_FromJson):
     details_id: str
     application_id: str
     attachments: list[AttachmentState]
     committed: bool
     already_received: bool
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> Details:
-        r = _Reader(data, path)
-        return cls(
-            details_id=r.text("details_id"),
-            application_id=r.text("application_id"),
-            attachments=r.objects("attachments", AttachmentState),
-            committed=r.flag("committed"),
-            already_received=r.flag("already_received"),
-        )
 
-
-@dataclass(frozen=True)
-class ApprovalNotice:
+# kw_only: an optional key keeps its place in the contract's order.
+@dataclass(frozen=True, kw_only=True)
+class ApprovalNotice(_FromJson):
     notice_number: str
     application_id: str
     service_name: Bilingual
     applicant_name: str
-    beneficiaries: tuple[str, ...]
+    beneficiaries: tuple[str, ...] = ()
     approval_date: str
     valid_until: str
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> ApprovalNotice:
-        r = _Reader(data, path)
-        return cls(
-            notice_number=r.text("notice_number"),
-            application_id=r.text("application_id"),
-            service_name=r.bilingual("service_name"),
-            applicant_name=r.text("applicant_name"),
-            beneficiaries=r.texts("beneficiaries") if "beneficiaries" in r.data else (),
-            approval_date=r.text("approval_date"),
-            valid_until=r.text("valid_until"),
-        )
 
-
-@dataclass(frozen=True)
-class Notification:
+@dataclass(frozen=True, kw_only=True)
+class Notification(_FromJson):
     notification_id: str
     kind: str
-    application_id: str | None
-    billing_no: str | None
+    application_id: str | None = None
+    billing_no: str | None = None
     message: Bilingual
     created_at: str
 
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> Notification:
-        r = _Reader(data, path)
-        return cls(
-            notification_id=r.text("notification_id"),
-            kind=r.text("kind"),
-            application_id=r.text("application_id", optional=True, nullable=True),
-            billing_no=r.text("billing_no", optional=True, nullable=True),
-            message=r.bilingual("message"),
-            created_at=r.text("created_at"),
-        )
-
 
 @dataclass(frozen=True)
-class NotificationPage:
+class NotificationPage(_FromJson):
     notifications: list[Notification]
     next_cursor: str
-
-    @classmethod
-    def from_json(cls, data, path: str = "$") -> NotificationPage:
-        r = _Reader(data, path)
-        return cls(r.objects("notifications", Notification), r.text("next_cursor"))
