@@ -15,7 +15,6 @@ from sandbox import attachments, catalog, idempotency, notify, payments, times
 from sandbox import validation as v
 from sandbox.errors import ApiError
 
-APPLICATION_ID = re.compile(r"APP-[0-9]{6,36}")
 DETAILS_ID = re.compile(r"DET-[0-9]{6,36}")
 OPEN = ("submitted", "under_review", "details_requested")
 STATUS_TEXT = {
@@ -343,7 +342,7 @@ def _officer_move(db, application_id: str, status: str, allowed, note: str | Non
 def own(conn, account_id: str, application_id: str):
     """The application row if it belongs to the account, else 404 (never someone else's)."""
     row = None
-    if APPLICATION_ID.fullmatch(application_id):
+    if v.APPLICATION_ID.fullmatch(application_id):
         row = conn.execute(
             "SELECT * FROM applications WHERE application_id = ? AND account_id = ?",
             (application_id, account_id),

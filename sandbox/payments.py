@@ -11,6 +11,7 @@ import decimal
 import re
 
 from sandbox import notify, times
+from sandbox import validation as v
 from sandbox.errors import ApiError
 
 BILLER_CODE = "999"  # a sandbox biller code; the ministry's real one comes with its API
@@ -105,7 +106,7 @@ def mark_paid(db, billing_no: str, reference: str | None = None) -> tuple[dict, 
 
 def list_for(db, account_id: str, application_id: str | None) -> dict:
     """The account's bills, newest first, optionally of one application."""
-    if application_id is not None and not re.fullmatch(r"APP-[0-9]{6,36}", application_id):
+    if application_id is not None and not v.APPLICATION_ID.fullmatch(application_id):
         raise ApiError("invalid_value", "application_id")
     with db.transaction() as conn:
         rows = conn.execute(
