@@ -12,6 +12,8 @@ from sandbox.errors import ApiError
 from sandbox.passwords import hash_password, new_password, verify_password
 from sandbox.settings import Settings
 
+# The contract's categories and editable fields. kiosk/api/fields.py has its own copy on purpose:
+# the kiosk and the sandbox share only the contract, never code.
 CATEGORIES = (
     "individual",
     "company",

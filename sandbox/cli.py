@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Shaped like kiosk/cli's main, copied on purpose: the sandbox shares no code with the kiosk.
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

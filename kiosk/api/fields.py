@@ -13,6 +13,8 @@ import re
 from kiosk.errors import Problem
 from kiosk.texts import Bilingual, to_western_digits
 
+# The contract's categories, fields and patterns. sandbox/accounts.py and sandbox/validation.py
+# keep their own copy on purpose: the kiosk and the sandbox share only the contract, never code.
 CATEGORIES = (
     "individual",
     "company",
