@@ -1,6 +1,6 @@
 """The walk-in user's session: what must not outlive them on a shared kiosk.
 
-A session holds the signed-in account and its token in memory only, and a private temporary
+A session holds the signed-in account in memory only, and a private temporary
 folder. `end()` runs every registered wipe hook (screens, models, caches register one), deletes
 the temporary folder and forgets the account: one mechanism for logout and idle timeout alike.
 """
@@ -11,7 +11,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -19,12 +19,14 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class SignedIn:
-    """The account signed in on this kiosk right now (memory only, never written to disk)."""
+    """The account signed in on this kiosk right now (memory only, never written to disk).
+
+    Its session token is held by the API client alone (kiosk/api), never here.
+    """
 
     account_id: str
     display_name: str
     category: str
-    token: str = field(repr=False)
 
 
 class Session:

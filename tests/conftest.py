@@ -19,6 +19,14 @@ pytest_plugins = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    # Qt Virtual Keyboard binds its input context, once per process, to the first input panel it
+    # serves; a screen shown as a window of its own (as many screen tests do) leaves it bound
+    # to no panel of a later kiosk window. The kiosk itself builds its one panel at start-up,
+    # before any window shows: the keyboard tests run first to stand in that same order.
+    items.sort(key=lambda item: item.get_closest_marker("keyboard_first") is None)
+
+
 def pytest_sessionfinish(session, exitstatus):
     session.config._kiosk_exitstatus = exitstatus
 

@@ -171,11 +171,7 @@ def form(kiosk_window, qtbot):
     return screen
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="passes alone and in this file; after other UI test files "
-    "the virtual keyboard's input context stays bound to an earlier panel (open bug)",
-)
+@pytest.mark.keyboard_first
 def test_keyboard_opens_for_a_focused_field_and_closes_when_done(kiosk_window, form, qtbot):
     keyboard = kiosk_window.keyboard
     assert keyboard.available
@@ -189,11 +185,7 @@ def test_keyboard_opens_for_a_focused_field_and_closes_when_done(kiosk_window, f
     qtbot.waitUntil(lambda: not keyboard.isVisible(), timeout=3000)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="passes alone and in this file; after other UI test files "
-    "the virtual keyboard's input context stays bound to an earlier panel (open bug)",
-)
+@pytest.mark.keyboard_first
 def test_keyboard_never_covers_the_focused_field(kiosk_window, form, qtbot):
     kiosk_window.resize(1280, 720)  # a small screen: the lower field would fall under the keyboard
     form.body.insertSpacing(2, 900)
@@ -260,6 +252,35 @@ def test_idle_timeout_wipes_every_screen_and_returns_home_in_arabic(qtbot, short
     ]
     assert leftovers == []
     dispose_window(window)
+
+
+class ResultScreen(Screen):
+    """A screen that shows what it remembers of the user on a label, hidden or not."""
+
+    name = "test.result"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.number = ""
+        self.result_label = QLabel()
+        self.body.addWidget(self.result_label)
+
+    def retranslate(self):
+        self.result_label.setText(f"Personal number: {self.number}" if self.number else "")
+
+    def reset(self):
+        self.number = ""
+
+
+def test_session_end_clears_texts_derived_from_the_user_even_on_hidden_screens(kiosk_window):
+    screen = kiosk_window.navigator.add(ResultScreen(kiosk_window.ctx))
+    kiosk_window.navigator.go(screen.name)
+    screen.number = "1012345678"
+    screen.refresh_texts()
+    kiosk_window.navigator.home()  # the screen is hidden, its label still holds the number
+    assert screen.result_label.text() == "Personal number: 1012345678"
+    kiosk_window.end_session()
+    assert screen.result_label.text() == ""
 
 
 def test_continue_keeps_the_session(kiosk_window, form, qtbot):

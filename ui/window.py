@@ -186,6 +186,8 @@ class KioskWindow(QWidget):
         if focused is not None:
             focused.clearFocus()
         self.ctx.session.end()
+        if self.ctx.api is not None:
+            self.ctx.api.forget_session()  # the session's token lives in the API client
         self.set_language(self.ctx.config.kiosk.language)
         self.navigator.home()
         self.idle.start()

@@ -6,7 +6,8 @@ A screen is a small QWidget subclass that takes the AppContext, builds its widge
 - receives its parameters in `enter(params)` each time it is shown,
 - ends the session (logout) with `sig_end_session`,
 - forgets the user in `wipe()`: the default clears every input widget it owns; override
-  `reset()` for in-memory state (models, lists, pictures). The navigator registers every screen's
+  `reset()` for in-memory state (models, lists, pictures); the texts are then set anew from
+  the emptied state (`refresh_texts()`). The navigator registers every screen's
   `wipe` with the session, so logout and idle timeout reach all screens through one mechanism.
 """
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QButtonGroup,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -100,6 +102,11 @@ class Screen(QWidget):
         for spin in self.findChildren(QAbstractSpinBox):
             if hasattr(spin, "minimum"):
                 spin.setValue(spin.minimum())
+        for group in self.findChildren(QButtonGroup):
+            if group.exclusive() and group.checkedButton() is not None:
+                group.setExclusive(False)  # an exclusive group never lets its choice go
+                group.checkedButton().setChecked(False)
+                group.setExclusive(True)
         for button in self.findChildren(QAbstractButton):
             if button.isCheckable() and button.autoExclusive() is False:
                 button.setChecked(False)
@@ -107,3 +114,5 @@ class Screen(QWidget):
             if item_list.property("wipe") is not False:
                 item_list.clear()
         self.reset()
+        # Texts derived from the user (names, numbers, results) go too, even on hidden labels.
+        self.refresh_texts()

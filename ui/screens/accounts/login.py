@@ -50,11 +50,6 @@ class LoginScreen(AccountsScreen):
     def screenshot_states(self) -> list[tuple[str, dict]]:
         return [("", {}), ("expired", {"expired": True, "username": "demo.individual"})]
 
-    def reset(self) -> None:
-        # The session ends: the token held by the client goes with it.
-        if self.ctx.api is not None:
-            self.ctx.api.forget_session()
-
     def _on_login(self) -> None:
         if not self.login_button.isEnabled():
             return
@@ -80,7 +75,7 @@ class LoginScreen(AccountsScreen):
             return
         account = outcome.value.account
         self.ctx.session.sign_in(
-            SignedIn(account.account_id, account.username, account.category, token="")
+            SignedIn(account.account_id, account.username, account.category)
         )
         self.form.rows["password"].edit.clear()
         if outcome.value.must_change_password:

@@ -122,10 +122,6 @@ class RegisterScreen(AccountsScreen):
     def reset(self) -> None:
         self.category = None
         self._key = None
-        self.group.setExclusive(False)
-        for button in self.category_buttons.values():
-            button.setChecked(False)
-        self.group.setExclusive(True)
         self.form.set_fields(())
         self.send_button.hide()
         self._show_categories()
