@@ -42,21 +42,40 @@ def main() -> int:
         window.ctx.tasks.wait()
         app.processEvents()
 
+    def sign_in() -> None:
+        """Log a demo account in through the real log-in screen (the account screens show the
+        sandbox's answers for it, not made-up data)."""
+        from kiosk.demo import demo_accounts
+
+        account = next(a for a in demo_accounts() if a.status == "active")
+        window.navigator.go("login", {"username": account.username})
+        login = window.navigator.current
+        login.form.rows["password"].edit.setText(account.password)
+        login.login_button.click()
+        for _ in range(60):
+            settle(250)
+            if window.ctx.session.user is not None:
+                return
+        raise SystemExit("the demo account could not log in: is the sandbox running?")
+
     only = set(sys.argv[1:])
     written = 0
     for lang in ("ar", "en"):
         window.set_language(lang)
-        for name, screen in list(window.navigator.screens.items()):
+        for name in list(window.navigator.screens):
             if only and name not in only:
                 continue
+            if name.startswith("account") and window.ctx.session.user is None:
+                sign_in()
+            screen = window.navigator.screens[name]
             for suffix, params in screen.screenshot_states():
                 window.navigator.go(name, params)
                 settle()
                 path = OUT / f"{name}{'_' + suffix if suffix else ''}-{lang}.png"
                 window.grab().save(str(path))
                 written += 1
-    window.navigator.home()
-    settle(100)
+        window.end_session()  # the next language starts signed out, as a new user would
+        settle(100)
     print(f"{written} screenshots in {OUT.relative_to(ROOT)}")
     window.allow_close = True
     window.ctx.tasks.wait()

@@ -25,20 +25,3 @@ def pytest_collection_modifyitems(config, items):
     # to no panel of a later kiosk window. The kiosk itself builds its one panel at start-up,
     # before any window shows: the keyboard tests run first to stand in that same order.
     items.sort(key=lambda item: item.get_closest_marker("keyboard_first") is None)
-
-
-def pytest_sessionfinish(session, exitstatus):
-    session.config._kiosk_exitstatus = exitstatus
-
-
-def pytest_unconfigure(config):
-    # Leave without the interpreter's teardown: Qt objects that Python still holds (pixmaps in
-    # module caches, QML engines) would be destroyed after the QApplication and abort the
-    # process (exit 134) after every test has passed. The outcome is pytest's own.
-    status = getattr(config, "_kiosk_exitstatus", None)
-    if status is not None:
-        import sys
-
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(int(status))

@@ -34,7 +34,7 @@ def test_sandbox_is_never_imported_by_the_kiosk_core():
         str(path.relative_to(ROOT))
         for path in (ROOT / "kiosk").rglob("*.py")
         for name in _imports(path)
-        if name.split(".")[0] == "sandbox" and "demo" not in path.name
+        if name.split(".")[0] == "sandbox"
     ]
     assert offenders == []
 
