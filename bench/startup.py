@@ -4,9 +4,9 @@ PySide6 window, several runs each, in one run. Goal: the kiosk ≤ 1.5× the min
     python bench/startup.py [--runs 7]
 
 Both run with the same Qt platform (offscreen unless QT_QPA_PLATFORM is set, e.g. xcb under
-Xvfb). Demo mode's sandbox starts in the background and is not waited for (it never delays the
-first frame); the time to the first frame includes Python start-up, imports, fonts, the theme,
-translations, the keyboard's QML and every screen.
+Xvfb). The time to the first frame includes Python start-up, imports, fonts, the theme,
+translations, the keyboard's QML and the welcome screen; other screens are built when first
+shown, and demo mode's sandbox starts when a screen first needs the API.
 """
 
 from __future__ import annotations
