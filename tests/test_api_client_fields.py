@@ -6,6 +6,7 @@ import pytest
 import requests
 
 from kiosk.api import fields
+from kiosk.domain import personal_number
 from tests.fixtures.sandbox import individual_registration
 
 CASES = [
@@ -24,6 +25,7 @@ CASES = [
     ("passport_number", "A1234567890123456789X"),
     ("personal_number", "8012345678"),
     ("personal_number", "9012345678"),
+    ("personal_number", "٨٠١٢ ٣٤\u2013٥٦٧٨"),  # Arabic-Indic digits and an en dash, as pasted
     ("date_of_birth", "1988-02-29"),
     ("date_of_birth", "1989-02-29"),
     ("date_of_birth", "2999-01-01"),
@@ -74,3 +76,10 @@ def test_a_jordanian_individual_needs_the_national_number_not_the_passport():
     body, problems = fields.registration_problems("individual", values)
     assert body["nationality"] == "JOR"
     assert [p.field for p in problems] == ["national_number"]
+
+
+def test_a_personal_number_is_normalised_as_the_domain_does_dashes_and_arabic_digits_too():
+    typed = "٨٠١٢ ٣٤\u2013٥٦٧٨"
+    assert fields.normalise("personal_number", typed) == personal_number.normalise(typed)
+    assert fields.normalise("personal_number", typed) == "8012345678"
+    assert fields.check("personal_number", fields.normalise("personal_number", typed)) is None

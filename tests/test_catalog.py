@@ -129,6 +129,7 @@ def test_unknown_service_is_an_error_value_with_a_bilingual_message():
         (lambda d: d["services"][1]["processing"].update(urgent={"max_days": 5}), "catalog.schema"),
         (lambda d: d["services"][1].update(category="nowhere"), "catalog.reference"),
         (lambda d: d["services"][1].update(fee="no_such_rule"), "catalog.reference"),
+        (lambda d: d["account_categories"][6].update(id="hospitals"), "catalog.reference"),
         (
             lambda d: d["services"][1]["documents"][1].update(document_type="last_entry_stamp"),
             "catalog.duplicate_id",
@@ -148,6 +149,7 @@ def test_unknown_service_is_an_error_value_with_a_bilingual_message():
         "incomplete-processing",
         "unknown-category",
         "unknown-fee-rule",
+        "account-category-not-the-contracts",
         "document-asked-twice",
         "condition-on-unknown-field",
         "duplicate-service",

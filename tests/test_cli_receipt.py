@@ -134,7 +134,7 @@ def test_python_dash_m_kiosk_receipt_runs_as_a_command(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "كتاب تفعيل حساب مؤسسة" in logical_text(out.read_bytes())
-    bad = _data_file(tmp_path, {"account_category": "individuals"})
+    bad = _data_file(tmp_path, {"account_category": "individual"})
     failed = subprocess.run(
         [sys.executable, "-m", "kiosk", "receipt", "activation", str(bad), str(tmp_path / "b.pdf")],
         cwd=ROOT,

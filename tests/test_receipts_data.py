@@ -82,7 +82,7 @@ def test_a_password_or_token_in_the_data_is_refused_not_printed():
 
 def test_individual_accounts_get_no_activation_letter():
     data = example("activation")
-    data["account_category"] = "individuals"
+    data["account_category"] = "individual"
     assert _problems("activation", data) == {
         "account_category": "receipt.individual_needs_no_visit"
     }

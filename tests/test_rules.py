@@ -45,7 +45,7 @@ def family_draft() -> Draft:
         applicant=Applicant(
             name="Sponsor",
             sex=Sex.MALE,
-            account_category=AccountCategory.INDIVIDUALS,
+            account_category=AccountCategory.INDIVIDUAL,
             nationality="EGY",
             personal_number="1012345678",
             annual_residence_expiry=dt.date(2026, 1, 31),
@@ -348,7 +348,7 @@ def _single(service_id, applicant, relation, **extra):
 
 WIFE = Applicant(name="W", sex=Sex.FEMALE, nationality="SYR", personal_number="8012345678")
 HUSBAND = Applicant(name="H", sex=Sex.MALE, nationality="JOR")
-COMPANY = Applicant(name="Co", account_category=AccountCategory.COMPANIES, nationality="JOR")
+COMPANY = Applicant(name="Co", account_category=AccountCategory.COMPANY, nationality="JOR")
 
 
 @pytest.mark.parametrize(

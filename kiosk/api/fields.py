@@ -10,37 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kiosk.domain import personal_number
+from kiosk.domain.catalog import account_category_names
+from kiosk.domain.model import AccountCategory
 from kiosk.errors import Problem
 from kiosk.texts import Bilingual, to_western_digits
 
-# The contract's categories, fields and patterns. sandbox/accounts.py and sandbox/validation.py
-# keep their own copy on purpose: the kiosk and the sandbox share only the contract, never code.
-CATEGORIES = (
-    "individual",
-    "company",
-    "government",
-    "educational",
-    "diplomatic",
-    "civil_society",
-    "hospital",
-    "tourism_office",
-)
-CATEGORY_NAMES = {
-    "individual": Bilingual("الأفراد", "Individuals"),
-    "company": Bilingual("الشركات", "Companies"),
-    "government": Bilingual("المؤسسات الحكومية", "Government institutions"),
-    "educational": Bilingual("المؤسسات التعليمية", "Educational institutions"),
-    "diplomatic": Bilingual(
-        "البعثات الدبلوماسية والمنظمات الدولية والإقليمية",
-        "Diplomatic missions and international/regional organisations",
-    ),
-    "civil_society": Bilingual(
-        "مؤسسات المجتمع المدني (أندية، نقابات، جمعيات)",
-        "Civil-society organisations (clubs, unions, associations)",
-    ),
-    "hospital": Bilingual("المستشفيات", "Hospitals"),
-    "tourism_office": Bilingual("المكاتب السياحية", "Tourism offices"),
-}
+# The contract's fields and patterns. sandbox/accounts.py and sandbox/validation.py keep their own
+# copy on purpose: the kiosk and the sandbox share only the contract, never code. The categories
+# are the domain's (kiosk.domain.model.AccountCategory, the contract's ids); their names are the
+# catalog's (`CATEGORY_NAMES`, read from the bundled catalog on first use).
+CATEGORIES = tuple(c.value for c in AccountCategory)
 INDIVIDUAL_FIELDS = (
     "full_name",
     "date_of_birth",
@@ -118,8 +98,10 @@ MESSAGES = {
 
 def normalise(name: str, value: str) -> str:
     """What the user typed, in the form the contract wants (digits 0-9, no stray spaces…)."""
+    if name == "personal_number":
+        return personal_number.normalise(value or "")
     value = to_western_digits(value or "").strip()
-    if name in ("phone", "national_number", "personal_number"):
+    if name in ("phone", "national_number"):
         value = re.sub(r"[\s-]", "", value)
     if name in ("passport_number", "nationality"):
         value = re.sub(r"\s", "", value).upper()
@@ -180,3 +162,10 @@ def registration_problems(category: str, values: dict) -> tuple[dict, list[Probl
 
 def _problem(code: str, field: str) -> Problem:
     return Problem(code, field, MESSAGES[code])
+
+
+def __getattr__(name: str):
+    # CATEGORY_NAMES is read from the bundled catalog when first asked for, not on import.
+    if name == "CATEGORY_NAMES":
+        return account_category_names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

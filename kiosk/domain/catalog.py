@@ -19,6 +19,7 @@ from typing import Any
 import jsonschema
 
 from kiosk import resources
+from kiosk.domain import model
 from kiosk.errors import KioskError, Problem
 from kiosk.texts import Bilingual
 
@@ -53,6 +54,8 @@ class Category:
 
 @dataclass(frozen=True)
 class AccountCategory:
+    """An account category as the catalog names it; `id` is a kiosk.domain.model.AccountCategory."""
+
     id: str
     name: CatalogText
     # "immediate" (individuals) or "visit_once" (every other category visits the ministry once).
@@ -267,6 +270,12 @@ def load_bundled() -> Catalog:
 
 
 @cache
+def account_category_names() -> dict[str, CatalogText]:
+    """Each account category's bilingual name by its contract id: the kiosk's one list of them."""
+    return {a.id: a.name for a in load_bundled().account_categories}
+
+
+@cache
 def schema() -> dict:
     """The catalog's JSON schema."""
     return resources.load_json(SCHEMA_PATH)
@@ -325,6 +334,10 @@ def _check_references(data: dict) -> list[Problem]:
     ids(data["fee_rules"], "fee_rules")
     ids(data["services"], "services", key="service_id")
 
+    known_accounts = {c.value for c in model.AccountCategory}  # the contract's ids, no others
+    for i, account in enumerate(data["account_categories"]):
+        if account["id"] not in known_accounts:
+            problems.append(_unknown(f"account_categories[{i}].id", account["id"]))
     for i, category in enumerate(data["categories"]):
         if category["directorate"] not in directorates:
             problems.append(_unknown(f"categories[{i}].directorate", category["directorate"]))

@@ -41,16 +41,20 @@ class Relation(StrEnum):
 
 
 class AccountCategory(StrEnum):
-    """Registration categories of the e-account (the overview's list)."""
+    """Registration categories of the e-account, spelled as the API contract's `Category`.
 
-    INDIVIDUALS = "individuals"
-    COMPANIES = "companies"
+    The ids are the contract's (openapi.yaml), shared by the catalog's `account_categories`, its
+    `who_may_apply` lists and the activation letter; their bilingual names live in the catalog.
+    """
+
+    INDIVIDUAL = "individual"
+    COMPANY = "company"
     GOVERNMENT = "government"
     EDUCATIONAL = "educational"
     DIPLOMATIC = "diplomatic"
     CIVIL_SOCIETY = "civil_society"
-    HOSPITALS = "hospitals"
-    TOURISM_OFFICES = "tourism_offices"
+    HOSPITAL = "hospital"
+    TOURISM_OFFICE = "tourism_office"
 
 
 @dataclass
@@ -82,7 +86,7 @@ class Applicant:
 
     name: str = ""
     sex: Sex | None = None
-    account_category: AccountCategory = AccountCategory.INDIVIDUALS
+    account_category: AccountCategory = AccountCategory.INDIVIDUAL
     nationality: str = ""  # ISO 3166 alpha-3
     personal_number: str = ""  # foreigners
     national_number: str = ""  # Jordanians
@@ -187,7 +191,7 @@ class Draft:
                 name=applicant.text("name"),
                 sex=applicant.enum("sex", Sex, None),
                 account_category=applicant.enum(
-                    "account_category", AccountCategory, AccountCategory.INDIVIDUALS
+                    "account_category", AccountCategory, AccountCategory.INDIVIDUAL
                 ),
                 nationality=applicant.text("nationality"),
                 personal_number=applicant.text("personal_number"),

@@ -113,7 +113,7 @@ def check_applicant(
     if "sponsor_annual_residence" in service.rules:
         problems += _sponsor_residence(draft, today)
     if "naturalization_own_account" in service.rules and (
-        applicant.sex is not Sex.FEMALE or applicant.account_category != AccountCategory.INDIVIDUALS
+        applicant.sex is not Sex.FEMALE or applicant.account_category != AccountCategory.INDIVIDUAL
     ):
         problems.append(
             _p(
@@ -127,7 +127,7 @@ def check_applicant(
         )
     if (
         "marriage_party_account" in service.rules
-        and applicant.account_category != AccountCategory.INDIVIDUALS
+        and applicant.account_category != AccountCategory.INDIVIDUAL
     ):
         problems.append(_marriage_party_problem())
     return problems

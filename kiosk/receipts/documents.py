@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 
 from kiosk import resources
+from kiosk.domain.catalog import account_category_names
 from kiosk.receipts import formatting as fmt
 from kiosk.receipts import wording as w
 from kiosk.receipts.blocks import (
@@ -122,7 +123,7 @@ def activation_blocks(doc: ActivationLetter) -> list[Block]:
     return [
         *_header(w.ACTIVATION_TITLE),
         Field(w.INSTITUTION, doc.institution, strong=True),
-        Field(w.ACCOUNT_CATEGORY, w.ACCOUNT_CATEGORIES[doc.account_category]),
+        Field(w.ACCOUNT_CATEGORY, account_category_names()[doc.account_category]),
         Field(w.ACCOUNT_REFERENCE, doc.account_reference, strong=True),
         Field(w.REGISTERED_AT, fmt.date_time(doc.registered_at)),
         Rule(),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kiosk.domain.dates import add_months
+from kiosk.domain.model import AccountCategory
 from kiosk.domain.personal_number import PATTERN as PERSONAL_NUMBER
 from kiosk.receipts.fields import FieldReader
 from kiosk.texts import Bilingual
@@ -26,15 +27,6 @@ PASSPORT_NUMBER = r"[A-Z0-9]{5,15}"
 # eFAWATEERcom billing numbers are alphanumeric, up to 30 characters.
 BILL_NUMBER = r"[A-Z0-9]{4,30}"
 APPROVAL_VALIDITY_MONTHS = 6
-ACCOUNT_CATEGORIES = (
-    "companies",
-    "government",
-    "educational",
-    "diplomatic",
-    "civil_society",
-    "hospitals",
-    "tourism",
-)
 
 
 @dataclass(frozen=True)
@@ -166,8 +158,8 @@ class ActivationLetter:
     @classmethod
     def from_dict(cls, data) -> ActivationLetter:
         r = FieldReader(data)
-        category = r.choice("account_category", ("individuals", *ACCOUNT_CATEGORIES))
-        if category == "individuals":
+        category = r.choice("account_category", tuple(AccountCategory))
+        if category == AccountCategory.INDIVIDUAL:
             r.problem(
                 "receipt.individual_needs_no_visit",
                 "account_category",

@@ -81,21 +81,6 @@ VALIDITY_NOTE = B(
 
 # Activation letter
 ACCOUNT_CATEGORY = B("فئة الحساب", "Account category")
-ACCOUNT_CATEGORIES = {
-    "companies": B("الشركات", "Companies"),
-    "government": B("المؤسسات الحكومية", "Government institutions"),
-    "educational": B("المؤسسات التعليمية", "Educational institutions"),
-    "diplomatic": B(
-        "البعثات الدبلوماسية والمنظمات الدولية والإقليمية",
-        "Diplomatic missions and international or regional organizations",
-    ),
-    "civil_society": B(
-        "مؤسسات المجتمع المدني (أندية، نقابات، جمعيات)",
-        "Civil-society organizations (clubs, unions, associations)",
-    ),
-    "hospitals": B("المستشفيات", "Hospitals"),
-    "tourism": B("المكاتب السياحية", "Tourism offices"),
-}
 INSTITUTION = B("المؤسسة", "Institution")
 ACCOUNT_REFERENCE = B("مرجع الحساب", "Account reference")
 REGISTERED_AT = B("تاريخ التسجيل", "Registered")
