@@ -32,6 +32,7 @@ AREAS: dict[str, list[str]] = {
     "scan": ["ui/screens/scan/*.py"],
     "printing": ["ui/screens/printing/*.py"],
     "apply": ["ui/screens/apply/*.py"],
+    "requests": ["ui/screens/requests/*.py"],
 }
 
 
