@@ -5,14 +5,19 @@ Real SQLite files in the test's temporary folder, the file keyring (as CI uses),
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import os
 import sqlite3
 import stat
+import uuid
 
 import pytest
 
 from kiosk.errors import KioskError
-from offline_cache import crypto, keys, migrations
+from offline_cache import crypto, keys, migrations, outbox
+from offline_cache.outbox import Outbox, SealFile
 
 # ---------------------------------------------------------------- crypto, keys, migrations
 
@@ -143,3 +148,287 @@ def test_a_file_from_a_newer_kiosk_is_refused(tmp_path):
         migrations.open_database(path, "test", _steps()[:1])
     assert error.value.code == "test.unavailable"
     assert os.path.exists(path)
+
+
+# ---------------------------------------------------------------- the outbox
+
+NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
+JPEG = b"\xff\xd8\xff\xe0" + os.urandom(3000)
+PDF = b"%PDF-1.4\n" + b"family book page\n" * 100
+
+
+@pytest.fixture
+def ring(tmp_path):
+    return keys.KeyRing(tmp_path, backend="file")
+
+
+@pytest.fixture
+def box(tmp_path, ring):
+    opened = Outbox(tmp_path / "outbox.sqlite", ring)
+    yield opened
+    opened.close()
+
+
+def _seal(box, account="ACC-1", files=None, now=NOW, data=None):
+    files = [SealFile("beneficiary_passport", "image/jpeg", JPEG, 0)] if files is None else files
+    data = data or {"applicant": {"full_name": "Omar"}}
+    return box.seal_application(account, "residence.family", "urgent", data, files, "K-1", now)
+
+
+def _raw(tmp_path) -> sqlite3.Connection:
+    return sqlite3.connect(tmp_path / "outbox.sqlite")
+
+
+def test_a_sealed_application_comes_back_whole(box):
+    files = [
+        SealFile("beneficiary_passport", "image/jpeg", JPEG, 0),
+        SealFile("family_book", "application/pdf", PDF),
+    ]
+    sealed = _seal(box, files=files)
+    assert sealed.sealed_at == NOW and sealed.reference.startswith("KSK-")
+    assert uuid.UUID(sealed.idempotency_key)
+    payload = box.payload(sealed.item_id)
+    assert payload["kind"] == "application" and payload["account_id"] == "ACC-1"
+    assert payload["idempotency_key"] == sealed.idempotency_key
+    assert payload["body"] == {
+        "service_id": "residence.family",
+        "priority": "urgent",
+        "data": {"applicant": {"full_name": "Omar"}},
+        "device_id": "K-1",
+    }
+    passport, book = payload["files"]
+    assert (passport["size"], passport["sha256"]) == (len(JPEG), hashlib.sha256(JPEG).hexdigest())
+    assert passport["beneficiary_index"] == 0 and "beneficiary_index" not in book
+    assert box.file_bytes(sealed.item_id, passport["attachment_id"]) == JPEG
+    assert box.file_bytes(sealed.item_id, book["attachment_id"]) == PDF
+    assert box.status(NOW + dt.timedelta(seconds=90)) == {
+        "sealed": 1,
+        "sending": 0,
+        "needs_attention": 0,
+        "delivered": 0,
+        "oldest_undelivered_age_s": 90,
+    }
+
+
+def test_sealing_is_one_transaction_nothing_half_written(box, tmp_path):
+    _seal(box)
+    # A failure after the item row, while the blob rows are written: SQLite itself refuses.
+    raw = _raw(tmp_path)
+    raw.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON blobs BEGIN SELECT RAISE(ABORT, 'injected'); END"
+    )
+    raw.commit()
+    with pytest.raises(KioskError) as error:
+        _seal(box, account="ACC-2")
+    assert error.value.code == "outbox.unavailable"
+    assert box.status(NOW)["sealed"] == 1
+    assert box.pending_for("ACC-2") == []
+    assert raw.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 1
+    assert raw.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 1
+    raw.close()
+
+
+def test_a_full_disk_is_told_clearly_and_loses_nothing(box):
+    first = _seal(box)
+    (pages,) = box.db.execute("PRAGMA page_count").fetchone()
+    box.db.execute(f"PRAGMA max_page_count = {pages + 2}")  # room for a few pages only
+    big = [SealFile("family_book", "application/pdf", os.urandom(200_000))]
+    with pytest.raises(KioskError) as error:
+        _seal(box, files=big)
+    assert error.value.code == "outbox.disk_full"
+    assert "full" in error.value.message.en and "ممتلئة" in error.value.message.ar
+    assert "Nothing saved before is lost" in error.value.message.en
+    assert box.status(NOW)["sealed"] == 1
+    assert box.file_bytes(first.item_id, box.payload(first.item_id)["files"][0]["attachment_id"])
+    box.db.execute("PRAGMA max_page_count = 1073741823")
+    _seal(box, files=big)  # once there is room again, sealing works
+    assert box.status(NOW)["sealed"] == 2
+
+
+def test_a_claimed_item_is_leased_and_reclaimed_after_a_crash(box, tmp_path, ring):
+    sealed = _seal(box)
+    claimed = box.claim_next(NOW, lease_s=60)
+    assert claimed.item_id == sealed.item_id and claimed.kind == "application"
+    assert claimed.lease_until == NOW + dt.timedelta(seconds=60)
+    assert box.claim_next(NOW + dt.timedelta(seconds=30), lease_s=60) is None
+    assert box.status(NOW)["sending"] == 1
+    # The deliverer "crashed": a new process opens the file; the lease runs out; it goes again.
+    restarted = Outbox(tmp_path / "outbox.sqlite", keys.KeyRing(tmp_path, backend="file"))
+    assert restarted.claim_next(NOW + dt.timedelta(seconds=59), lease_s=60) is None
+    again = restarted.claim_next(NOW + dt.timedelta(seconds=61), lease_s=60)
+    assert again.item_id == sealed.item_id
+    restarted.close()
+
+
+def test_retry_later_waits_and_counts_attempts(box):
+    sealed = _seal(box)
+    box.claim_next(NOW, 60)
+    box.retry_later(sealed.item_id, "no_connection", NOW + dt.timedelta(seconds=4))
+    assert box.status(NOW)["sealed"] == 1
+    assert box.claim_next(NOW + dt.timedelta(seconds=3), 60) is None
+    assert box.next_due_at() == NOW + dt.timedelta(seconds=4)
+    claimed = box.claim_next(NOW + dt.timedelta(seconds=4), 60)
+    assert claimed.item_id == sealed.item_id and claimed.attempts == 1
+
+
+def test_delivered_deletes_item_blobs_and_key_and_keeps_a_receipt(box, tmp_path):
+    sealed = _seal(box)
+    attachment_id = box.payload(sealed.item_id)["files"][0]["attachment_id"]
+    raw = _raw(tmp_path)
+    (wrapped,) = raw.execute("SELECT wrapped_key FROM items").fetchone()
+    raw.close()
+    box.claim_next(NOW, 60)
+    box.record_remote_id(sealed.item_id, "APP-000123")
+    box.delivered(sealed.item_id, "APP-000123", NOW)
+    box.delivered(sealed.item_id, "APP-000123", NOW)  # a repeat is harmless
+    raw = _raw(tmp_path)
+    assert raw.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+    assert raw.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 0
+    raw.close()
+    with pytest.raises(KioskError) as error:
+        box.file_bytes(sealed.item_id, attachment_id)
+    assert error.value.code == "outbox.not_found"
+    assert box.status(NOW)["delivered"] == 1 and box.status(NOW)["sealed"] == 0
+    [receipt] = box.receipts_for("ACC-1")
+    assert (receipt.item_id, receipt.kind, receipt.remote_id) == (
+        sealed.item_id,
+        "application",
+        "APP-000123",
+    )
+    assert box.receipts_for("ACC-2") == []
+    box.close()  # folds the WAL: the old pages with the wrapped key are gone from every file
+    for path in tmp_path.glob("outbox.sqlite*"):
+        assert wrapped not in path.read_bytes(), path.name
+
+
+def test_pending_for_lists_only_that_accounts_items(box):
+    mine = _seal(box, account="ACC-1")
+    _seal(box, account="ACC-2")
+    [item] = box.pending_for("ACC-1")
+    assert (item.item_id, item.kind, item.state, item.service_id) == (
+        mine.item_id,
+        "application",
+        "sealed",
+        "residence.family",
+    )
+    assert item.reference == mine.reference and item.problem is None
+    assert box.pending_for("ACC-3") == []
+
+
+def test_withdraw_is_refused_while_sending_and_only_for_the_owner(box):
+    sealed = _seal(box)
+    with pytest.raises(KioskError) as error:
+        box.withdraw(sealed.item_id, "ACC-2")
+    assert error.value.code == "outbox.not_found"
+    box.claim_next(NOW, 60)
+    with pytest.raises(KioskError) as error:
+        box.withdraw(sealed.item_id, "ACC-1")
+    assert error.value.code == "outbox.locked" and error.value.message.ar
+    box.retry_later(sealed.item_id, "timed_out", NOW)
+    box.withdraw(sealed.item_id, "ACC-1")
+    assert box.pending_for("ACC-1") == [] and box.status(NOW)["sealed"] == 0
+
+
+def test_details_and_edits_of_a_local_application_wait_for_it(box):
+    app = _seal(box)
+    ref = f"local:{app.item_id}"
+    details = box.seal_details("ACC-1", ref, "the page you asked for", [], NOW)
+    edit = box.seal_edit("ACC-1", ref, {"beneficiaries.0.passport_number": "N1"}, NOW)
+    with pytest.raises(KioskError):
+        box.seal_details("ACC-2", ref, "not my application", [], NOW)
+    first = box.claim_next(NOW, 60)
+    assert first.item_id == app.item_id
+    assert box.claim_next(NOW, 60) is None  # the others wait for their application
+    assert box.payload(details.item_id)["application_id"] is None
+    box.delivered(app.item_id, "APP-000777", NOW)
+    assert box.payload(details.item_id)["application_id"] == "APP-000777"
+    assert box.payload(edit.item_id)["body"] == {
+        "fields": {"beneficiaries.0.passport_number": "N1"}
+    }
+    claimed = {box.claim_next(NOW, 60).item_id, box.claim_next(NOW, 60).item_id}
+    assert claimed == {details.item_id, edit.item_id}
+    # Sealed after the delivery: nothing to wait for.
+    late = box.seal_details("ACC-1", ref, "one more", [], NOW)
+    assert box.payload(late.item_id)["application_id"] == "APP-000777"
+
+
+def test_a_rejected_application_needs_attention_with_its_reason_and_so_do_its_details(box):
+    app = _seal(box)
+    details = box.seal_details("ACC-1", f"local:{app.item_id}", "note", [], NOW)
+    box.claim_next(NOW, 60)
+    reason = {"ar": "الخدمة غير متاحة", "en": "The service is not available"}
+    box.needs_attention(app.item_id, "invalid_value", reason)
+    items = {i.item_id: i for i in box.pending_for("ACC-1")}
+    assert items[app.item_id].state == "needs_attention"
+    assert items[app.item_id].problem.code == "invalid_value"
+    assert items[app.item_id].problem.message.en == "The service is not available"
+    assert items[details.item_id].problem.code == "outbox.application_not_delivered"
+    assert box.claim_next(NOW + dt.timedelta(days=1), 60) is None
+    status = box.status(NOW + dt.timedelta(days=1))
+    assert status["needs_attention"] == 2 and status["oldest_undelivered_age_s"] is None
+
+
+def test_a_moved_or_foreign_ciphertext_does_not_open(box, tmp_path):
+    a, b = _seal(box), _seal(box)
+    raw = _raw(tmp_path)
+    raw.execute(
+        "UPDATE blobs SET data = (SELECT data FROM blobs WHERE item_id = ?) WHERE item_id = ?",
+        (a.item_id, b.item_id),
+    )
+    raw.commit()
+    raw.close()
+    b_file = box.payload(b.item_id)["files"][0]["attachment_id"]
+    with pytest.raises(KioskError) as error:
+        box.file_bytes(b.item_id, b_file)
+    assert error.value.code == "outbox.unreadable"
+    other_kiosk = Outbox(tmp_path / "outbox.sqlite", keys.KeyRing(tmp_path / "other", "file"))
+    with pytest.raises(KioskError):
+        other_kiosk.payload(a.item_id)
+    other_kiosk.close()
+
+
+def test_the_file_is_migrated_from_empty_and_reopens_unchanged(tmp_path, ring):
+    path = tmp_path / "outbox.sqlite"
+    first = Outbox(path, ring)
+    sealed = _seal(first)
+    first.close()
+    again = Outbox(path, ring)
+    assert again.payload(sealed.item_id)["account_id"] == "ACC-1"
+    assert again.db.execute("PRAGMA user_version").fetchone()[0] == len(outbox.MIGRATIONS)
+    assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert again.db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    again.close()
+
+
+PERSONAL = ["Fatima Al-Khatib", "1012345678", "N1234567", "فاطمة الخطيب"]
+
+
+def _encodings(text: str) -> list[bytes]:
+    return [text.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")] + [
+        json.dumps(text).encode("ascii")  # \\u escapes, as json.dumps writes Arabic by default
+    ]
+
+
+def test_no_personal_data_in_clear_in_the_outbox_files(tmp_path, ring):
+    box = Outbox(tmp_path / "outbox.sqlite", ring)
+    data = {
+        "applicant": {
+            "full_name": "Fatima Al-Khatib",
+            "full_name_ar": "فاطمة الخطيب",
+            "personal_number": "1012345678",
+            "passport_number": "N1234567",
+        }
+    }
+    scan = SealFile("applicant_passport", "application/pdf", b"%PDF passport N1234567 1012345678")
+    sealed = _seal(box, account="ACC-FATIMA", files=[scan], data=data)
+    box.seal_details("ACC-FATIMA", f"local:{sealed.item_id}", "Fatima Al-Khatib N1234567", [], NOW)
+    box.claim_next(NOW, 60)
+    box.needs_attention(sealed.item_id, "invalid_value", {"ar": "فاطمة الخطيب", "en": "N1234567"})
+    files = sorted(tmp_path.glob("outbox.sqlite*"))
+    assert {p.name for p in files} >= {"outbox.sqlite", "outbox.sqlite-wal", "outbox.sqlite-shm"}
+    for path in files:
+        content = path.read_bytes()
+        for text in PERSONAL + ["ACC-FATIMA"]:
+            for encoded in _encodings(text):
+                assert encoded not in content, (path.name, text)
+    box.close()
