@@ -45,12 +45,18 @@ class ApiSection:
     ca_bundle: str = ""
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 20.0
+    # The code the ministry gives to enroll a terminal (POST /v1/devices) once; the device token
+    # it earns is kept in the keyring. The default is the sandbox's demo code.
+    enrollment_code: str = "SANDBOX-ENROLL"
 
 
 @dataclass(frozen=True)
 class StorageSection:
     # Empty: the user's data directory ($XDG_DATA_HOME/moi-kiosk).
     data_dir: str = ""
+    # Where secrets live (outbox wrapping key, device token): "system" the OS keyring, "file" a
+    # 0600 file keyring under the data directory, "auto" the OS keyring when one is usable.
+    keyring: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,8 @@ class ScanSection:
     camera_focus: float = -1.0
     camera_exposure: float = -1.0
     document_max_bytes: int = 1_000_000
+    # Folders where USB sticks and USB scanners mount; documents may be imported from them.
+    import_dirs: tuple[str, ...] = ("/media", "/run/media")
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,7 @@ _CHOICES = {
     ("kiosk", "site"): ("ministry", "post", "knowledge_station", "governorate"),
     ("kiosk", "language"): ("ar", "en"),
     ("printing", "layout"): ("roll", "a4"),
+    ("storage", "keyring"): ("auto", "system", "file"),
 }
 _MINIMUM = {
     ("kiosk", "idle_timeout_s"): 10,
@@ -217,7 +226,7 @@ def _build_section(section: str, cls: type, values: dict):
         minimum = _MINIMUM.get((section, key))
         if minimum is not None and converted < minimum:
             raise ConfigError(f"{where} must be at least {minimum}, not {value!r}")
-        kwargs[key] = converted
+        kwargs[key] = _normalised(where, converted)
     if section == "api" and kwargs.get("url"):
         url = kwargs["url"]
         if not url.startswith(("https://", "http://")):
@@ -225,6 +234,19 @@ def _build_section(section: str, cls: type, values: dict):
                 f"api.url must start with https:// (or http:// for loopback): {url!r}"
             )
     return cls(**kwargs)
+
+
+def _normalised(where: str, value):
+    """Per-key spelling and sense checks that a type alone does not say."""
+    if where == "rules.residence_exempt_nationalities":
+        return tuple(code.upper() for code in value)
+    if where == "scan.import_dirs":
+        relative = [folder for folder in value if not os.path.isabs(folder)]
+        if relative:
+            raise ConfigError(f"{where} must list absolute folders, not {relative[0]!r}")
+    if where == "api.enrollment_code" and not value.strip():
+        raise ConfigError(f"{where} must not be empty")
+    return value
 
 
 def _convert(where: str, kind, value):
@@ -258,7 +280,7 @@ def _convert(where: str, kind, value):
                 raise ValueError
             if item is dt.date:
                 return tuple(_date(where, v) for v in items)
-            return tuple(_exact(v, str).strip().upper() for v in items)
+            return tuple(_exact(v, str).strip() for v in items)
     except (ValueError, TypeError):
         pass
     names = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}

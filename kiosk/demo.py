@@ -1,7 +1,9 @@
 """Demo mode: an embedded sandbox on a free loopback port, and the demo accounts to try.
 
 The sandbox runs as a separate process (`python -m sandbox serve --port 0`); the kiosk never
-imports it. Its first line on stdout names its URL. It is stopped when the kiosk exits.
+imports it. Its first line on stdout names its URL. It is stopped when the kiosk exits. If it
+dies (or a demo stops it to show an outage), `start()` brings it back on the same port and
+database, so the URL the kiosk's client and outbox hold stays valid.
 The demo accounts come from resources/contract/demo-accounts.json, the file the sandbox seeds
 from, so the welcome screen always lists accounts that exist.
 """
@@ -64,13 +66,15 @@ class EmbeddedSandbox:
         self.start_timeout_s = start_timeout_s
         self.url: str | None = None
         self._process: subprocess.Popen | None = None
+        self._port = 0  # 0 until the first start; then the port every restart reuses
 
     def start(self) -> str:
-        """Start the sandbox and wait for its URL; raise DemoError if it does not come."""
+        """Start (or restart) the sandbox and wait for its URL; DemoError if it does not come."""
         if self._process is not None and self._process.poll() is None and self.url:
             return self.url
+        self._process = None
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "sandbox", "serve", "--port", "0", "--db"]
+        command = [sys.executable, "-m", "sandbox", "serve", "--port", str(self._port), "--db"]
         command.append(str(self.db_path))
         try:
             self._process = subprocess.Popen(
@@ -83,12 +87,15 @@ class EmbeddedSandbox:
             )
         except OSError as e:
             raise DemoError(f"cannot start the demo sandbox: {e.strerror}") from None
+        atexit.unregister(self.stop)  # once, however often it restarts
         atexit.register(self.stop)
         line = self._first_line()
         if not line.startswith(URL_PREFIX):
             self.stop()
-            raise DemoError("the demo sandbox did not report its address")
+            where = f" on port {self._port}" if self._port else ""
+            raise DemoError(f"the demo sandbox did not start{where} (no address reported)")
         self.url = line[len(URL_PREFIX) :]
+        self._port = int(self.url.rpartition(":")[2])
         # Keep reading its stdout so a chatty sandbox can never block on a full pipe.
         threading.Thread(target=self._drain, name="demo-sandbox-stdout", daemon=True).start()
         log.info("demo sandbox at %s", self.url)

@@ -259,6 +259,22 @@ def authenticate(db, authorization: str | None) -> str:
     return row["account_id"]
 
 
+def require_active(db, account_id: str) -> None:
+    """403 unknown_account / account_pending unless the account exists and is active.
+
+    A session token proves this at login; a kiosk delivering for an account proves nothing
+    about it, so its writes are checked here.
+    """
+    with db.transaction() as conn:
+        row = conn.execute(
+            "SELECT status FROM accounts WHERE account_id = ?", (account_id,)
+        ).fetchone()
+    if row is None:
+        raise ApiError("unknown_account", "X-Account-Id")
+    if row["status"] != "active":
+        raise ApiError("account_pending", "X-Account-Id")
+
+
 def logout(db, authorization: str | None) -> None:
     """End the session of this token."""
     authenticate(db, authorization)

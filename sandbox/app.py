@@ -15,7 +15,17 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from sandbox import accounts, applications, attachments, catalog, devices, notify, payments, times
+from sandbox import (
+    accounts,
+    applications,
+    attachments,
+    catalog,
+    delivery,
+    devices,
+    notify,
+    payments,
+    times,
+)
 from sandbox import validation as v
 from sandbox.db import Database
 from sandbox.errors import ApiError
@@ -33,6 +43,10 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
 
     def account_of(request: Request) -> str:
         return accounts.authenticate(db, request.headers.get("authorization"))
+
+    def writer_of(request: Request) -> delivery.Writer:
+        # Application writes: the account's session, or a kiosk delivering for the account.
+        return delivery.writer_of(db, request.headers)
 
     def key_of(request: Request, required: bool) -> str | None:
         return v.idempotency_key(request.headers.get("idempotency-key"), required)
@@ -119,10 +133,12 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
 
     @app.post("/v1/applications")
     async def create_application(request: Request):
-        account_id = account_of(request)
+        writer = writer_of(request)
         key = key_of(request, required=True)
         body = await body_of(request)
-        application, replayed = applications.create(db, account_id, body, key)
+        application, replayed = applications.create(
+            db, writer.account_id, body, key, writer.device_id
+        )
         return _created(application, replayed)
 
     @app.get("/v1/applications/{application_id}")
@@ -131,7 +147,7 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
 
     @app.patch("/v1/applications/{application_id}")
     async def edit_application(application_id: str, request: Request):
-        account_id = account_of(request)
+        account_id = writer_of(request).account_id
         key = key_of(request, required=True)
         body = await body_of(request)
         application, replayed = applications.edit(db, account_id, application_id, body, key)
@@ -139,12 +155,12 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
 
     @app.get("/v1/applications/{application_id}/attachments/{attachment_id}")
     async def attachment_state(application_id: str, attachment_id: str, request: Request):
-        account_id = account_of(request)
+        account_id = writer_of(request).account_id
         return applications.attachment_state(db, account_id, application_id, attachment_id)
 
     @app.put("/v1/applications/{application_id}/attachments/{attachment_id}")
     async def upload_attachment(application_id: str, attachment_id: str, request: Request):
-        account_id = account_of(request)
+        account_id = writer_of(request).account_id
         length = request.headers.get("content-length", "0")
         if length.isdigit() and int(length) > attachments.MAX_SIZE:
             raise ApiError("too_large", "attachment")
@@ -156,11 +172,11 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
 
     @app.post("/v1/applications/{application_id}/commit")
     async def commit_application(application_id: str, request: Request):
-        return applications.commit(db, account_of(request), application_id)
+        return applications.commit(db, writer_of(request).account_id, application_id)
 
     @app.post("/v1/applications/{application_id}/details")
     async def add_details(application_id: str, request: Request):
-        account_id = account_of(request)
+        account_id = writer_of(request).account_id
         key = key_of(request, required=True)
         body = await body_of(request)
         details, replayed = applications.add_details(db, account_id, application_id, body, key)
@@ -168,7 +184,7 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
 
     @app.post("/v1/applications/{application_id}/details/{details_id}/commit")
     async def commit_details(application_id: str, details_id: str, request: Request):
-        account_id = account_of(request)
+        account_id = writer_of(request).account_id
         return applications.commit_details(db, account_id, application_id, details_id)
 
     @app.get("/v1/applications/{application_id}/approval-notice")

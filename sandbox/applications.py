@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 
-from sandbox import attachments, catalog, idempotency, notify, payments, times
+from sandbox import attachments, catalog, fees, idempotency, notify, payments, times
 from sandbox import validation as v
 from sandbox.errors import ApiError
 
@@ -32,8 +32,14 @@ STATUS_TEXT = {
 # ---------------------------------------------------------------- applicant side
 
 
-def create(db, account_id: str, body: dict, key: str) -> tuple[dict, bool]:
-    """Announce an application; the same key and body answer the same one (replayed=True)."""
+def create(
+    db, account_id: str, body: dict, key: str, delivered_by: str | None = None
+) -> tuple[dict, bool]:
+    """Announce an application; the same key and body answer the same one (replayed=True).
+
+    `delivered_by`: the terminal that delivered it for the account (device credentials); it is
+    recorded as the application's device, whatever the body says.
+    """
     print_ = idempotency.fingerprint(body)
     with db.transaction() as conn:
         existing = idempotency.recall(conn, "application", key, account_id, print_)
@@ -48,7 +54,7 @@ def create(db, account_id: str, body: dict, key: str) -> tuple[dict, bool]:
     if not isinstance(data, dict):
         raise ApiError("field_required" if data is None else "invalid_value", "data")
     announced = attachments.parse_announcements(body, "attachments", 50)
-    device_id = v.text(body, "device_id", required=False, max_len=64)
+    device_id = delivered_by or v.text(body, "device_id", required=False, max_len=64)
     operator_id = v.text(body, "operator_id", required=False, max_len=64, min_len=0)
     with db.transaction() as conn:
         # Checked again inside the transaction: two identical sends racing create one application.
@@ -117,7 +123,11 @@ def upload_attachment(
 
 
 def commit(db, account_id: str, application_id: str) -> dict:
-    """receiving → submitted once every attachment arrived; repeating it changes nothing."""
+    """receiving → submitted once every attachment arrived; repeating it changes nothing.
+
+    Submitting issues the eFAWATEERcom bill for the catalog's fee in the same transaction, so
+    a repeated commit (a lost answer) never bills twice.
+    """
     with db.transaction() as conn:
         row = own(conn, account_id, application_id)
         if row["status"] == "receiving":
@@ -128,6 +138,9 @@ def commit(db, account_id: str, application_id: str) -> dict:
                 (times.now(), application_id),
             )
             _move(conn, row, "submitted", None)
+            fee = fees.fee_of(row["service_id"], row["priority"], json.loads(row["data"]))
+            if fee is not None:
+                payments.issue(db, application_id, fee.amount, description=fee.description)
         return application_json(conn, application_id)
 
 

@@ -53,12 +53,7 @@ def enroll(db, settings: Settings, body: dict) -> tuple[dict, bool]:
 
 def heartbeat(db, device_id: str, device_token: str | None, body: dict) -> dict:
     """Record a heartbeat from an enrolled terminal with its own token."""
-    with db.transaction() as conn:
-        row = conn.execute(
-            "SELECT token_hash FROM devices WHERE device_id = ?", (device_id,)
-        ).fetchone()
-    if row is None or not device_token or not hmac.compare_digest(row[0], _hash(device_token)):
-        raise ApiError("invalid_device_token")
+    authenticate(db, device_id, device_token)
     v.only(
         body,
         {"app_version", "outbox_pending", "outbox_oldest_age_s", "disk_free_mb", "catalog_version"},
@@ -73,6 +68,18 @@ def heartbeat(db, device_id: str, device_token: str | None, body: dict) -> dict:
             (times.now(), json.dumps(body), device_id),
         )
     return {"server_time": times.iso(times.now()), "catalog_version": catalog.catalog()["version"]}
+
+
+def authenticate(db, device_id: str | None, device_token: str | None) -> None:
+    """Check a terminal's own token (heartbeats, deliveries); 401 invalid_device_token if not."""
+    row = None
+    if device_id and DEVICE_ID.fullmatch(device_id):
+        with db.transaction() as conn:
+            row = conn.execute(
+                "SELECT token_hash FROM devices WHERE device_id = ?", (device_id,)
+            ).fetchone()
+    if row is None or not device_token or not hmac.compare_digest(row[0], _hash(device_token)):
+        raise ApiError("invalid_device_token")
 
 
 def _hash(token: str) -> str:

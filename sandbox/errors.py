@@ -34,6 +34,11 @@ CODES: dict[str, tuple[int, str, str]] = {
         "The account is pending activation. Please visit the Ministry of Interior once to "
         "activate it.",
     ),
+    "unknown_account": (
+        403,
+        "الحساب الذي أرسل الجهاز الطلب باسمه غير موجود.",
+        "The account this device delivers for does not exist.",
+    ),
     "invalid_enrollment_code": (403, "رمز تسجيل الجهاز غير صحيح.", "Wrong enrollment code."),
     "not_found": (404, "غير موجود.", "Not found."),
     "method_not_allowed": (405, "العملية غير مسموحة.", "Method not allowed."),

@@ -23,6 +23,7 @@ UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-
 SHA256 = re.compile(r"[0-9a-f]{64}")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 APPLICATION_ID = re.compile(r"APP-[0-9]{6,36}")
+ACCOUNT_ID = re.compile(r"ACC-[0-9]{6,36}")
 
 
 def parse_object(raw: bytes) -> dict:

@@ -31,3 +31,22 @@ def test_embedded_sandbox_serves_the_demo_accounts_and_stops(tmp_path):
         sandbox.stop()
     assert not sandbox.running
     assert not CentralApi(url, retries=0).health().ok
+
+
+def test_a_dead_embedded_sandbox_comes_back_on_the_same_port_and_database(tmp_path):
+    sandbox = EmbeddedSandbox(tmp_path)
+    url = sandbox.start()
+    try:
+        api = CentralApi(url, retries=0)
+        enrolled = api.enroll_device("DEMO-RESTART-1", "ministry", "SANDBOX-ENROLL")
+        assert enrolled.ok
+        sandbox._process.kill()  # the outage: the sandbox process dies
+        sandbox._process.wait()
+        assert not sandbox.running and not api.health().ok
+
+        assert sandbox.start() == url  # the kiosk's client keeps its URL
+        assert api.health().ok
+        token = enrolled.value.device_token  # same database: the terminal is still enrolled
+        assert api.heartbeat("DEMO-RESTART-1", token, "0.1.0").ok
+    finally:
+        sandbox.stop()

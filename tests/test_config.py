@@ -33,6 +33,22 @@ def test_file_then_environment_override(tmp_path):
     assert cfg.rules.residence_exempt_nationalities == ("SAU", "ARE")
 
 
+def test_delivery_storage_and_import_settings_default_to_demo_values_and_can_be_set(tmp_path):
+    defaults = config.load(environ={})
+    assert defaults.scan.import_dirs == ("/media", "/run/media")
+    assert defaults.storage.keyring == "auto"
+    assert defaults.api.enrollment_code == "SANDBOX-ENROLL"
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[api]\nenrollment_code = "MOI-7731"\n[scan]\nimport_dirs = ["/mnt/USB"]\n')
+    cfg = config.load(path, environ={"KIOSK_STORAGE_KEYRING": "file"})
+    assert cfg.api.enrollment_code == "MOI-7731"
+    assert cfg.scan.import_dirs == ("/mnt/USB",)  # folders keep their case
+    assert cfg.storage.keyring == "file"
+    from_env = config.load(environ={"KIOSK_SCAN_IMPORT_DIRS": "/media/kiosk, /mnt/scanner"})
+    assert from_env.scan.import_dirs == ("/media/kiosk", "/mnt/scanner")
+
+
 def test_config_file_named_by_environment(tmp_path):
     path = tmp_path / "k.toml"
     path.write_text('[printing]\nlayout = "a4"\n')
@@ -51,6 +67,10 @@ def test_config_file_named_by_environment(tmp_path):
         ('[calendar]\nholidays = ["25/12/2026"]\n', "is not a date"),
         ('[kiosk]\nfullscreen = "yes"\n', "kiosk.fullscreen must be true or false"),
         ("[kiosk\nid = 1\n", "is not valid TOML"),
+        ('[storage]\nkeyring = "plain"\n', "storage.keyring must be one of auto, system, file"),
+        ('[scan]\nimport_dirs = ["usb"]\n', "scan.import_dirs must list absolute folders"),
+        ('[scan]\nimport_dirs = "/media"\n', "scan.import_dirs must be a list"),
+        ('[api]\nenrollment_code = " "\n', "api.enrollment_code must not be empty"),
     ],
 )
 def test_bad_configuration_gives_a_clear_error(tmp_path, toml, fragment):

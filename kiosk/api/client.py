@@ -3,6 +3,12 @@
 One CentralApi per kiosk. Every method returns an Outcome (kiosk/api/outcomes.py) and never
 raises. The session token lives only in this object's memory: `logout()` and
 `forget_session()` (idle timeout) drop it.
+
+The outbox delivers sealed applications after their user may have left, so it never uses a
+session: `api.as_device(device_id, device_token, account_id)` is a client over the same HTTP
+session whose authenticated calls carry the terminal's credentials and the account it delivers
+for (X-Device-Id, X-Device-Token, X-Account-Id). The server accepts them on application writes
+(announce, attachments, commit, edit, details); reads stay with the account holder's session.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ class CentralApi:
             backoff_s=backoff_s,
         )
         self._token: str | None = None
+        self._device_headers: dict[str, str] | None = None
 
     @classmethod
     def from_config(cls, config: Config, base_url: str | None = None) -> CentralApi:
@@ -51,6 +58,27 @@ class CentralApi:
             read_timeout_s=config.api.read_timeout_s,
             ca_bundle=config.api.ca_bundle,
         )
+
+    def as_device(self, device_id: str, device_token: str, account_id: str) -> CentralApi:
+        """A client delivering for `account_id` with this terminal's credentials.
+
+        It shares this client's transport (one HTTP session, one connection pool); closing it
+        leaves the transport open for its parent.
+        """
+        delegate = CentralApi.__new__(CentralApi)
+        delegate.transport = self.transport
+        delegate._token = None
+        delegate._device_headers = {
+            "X-Device-Id": device_id,
+            "X-Device-Token": device_token,
+            "X-Account-Id": account_id,
+        }
+        return delegate
+
+    @property
+    def delivering(self) -> bool:
+        """Whether this client authenticates as a terminal delivering for an account."""
+        return self._device_headers is not None
 
     @property
     def base_url(self) -> str:
@@ -66,7 +94,8 @@ class CentralApi:
 
     def close(self) -> None:
         self.forget_session()
-        self.transport.close()
+        if self._device_headers is None:  # a delivering client borrows its parent's transport
+            self.transport.close()
 
     # ------------------------------------------------------------ service, devices
 
@@ -325,7 +354,9 @@ class CentralApi:
         params: dict | None = None,
     ):
         headers = dict(headers or {})
-        if auth:
+        if auth and self._device_headers is not None:
+            headers.update(self._device_headers)
+        elif auth:
             if self._token is None:
                 return Rejected("not_authenticated", LOGIN_NEEDED, status=401)
             headers["Authorization"] = f"Bearer {self._token}"
