@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.fixtures.sandbox",
     "tests.fixtures.ui",
     "tests.fixtures.receipts",
+    "tests.fixtures.faulty_proxy",
 ]
 
 
