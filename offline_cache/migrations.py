@@ -44,6 +44,45 @@ UNAVAILABLE = Bilingual(
 )
 
 
+class Store:
+    """A store file at its newest schema, seen from one thread (a connection is per thread).
+
+    Subclasses name the store (`NAME`, the prefix of its error codes) and its `MIGRATIONS`.
+    """
+
+    NAME: str = ""
+    MIGRATIONS: Sequence[Migration] = ()
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = os.fspath(path)
+        self.db = open_database(self.path, self.NAME, self.MIGRATIONS)
+        self._durable = True
+
+    def close(self) -> None:
+        """Fold the WAL back into the file (old page images go with it) and close."""
+        with contextlib.suppress(sqlite3.Error):  # another connection busy: the next close folds
+            self.db.execute("PRAGMA busy_timeout = 500")  # never hold up the caller for long
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.conn.close()
+
+    @contextlib.contextmanager
+    def write(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
+        """A write transaction. `durable`: fsync at commit, for what the user is told is saved;
+        other writes may be lost to a power cut (never to a crash) and skip the fsync."""
+        with storage_errors(self.NAME):
+            if durable != self._durable:
+                self.db.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+                self._durable = durable
+            with transaction(self.db.conn):
+                yield self.db
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite_utils.Database]:
+        """Reads whose SQLite errors become KioskError."""
+        with storage_errors(self.NAME):
+            yield self.db
+
+
 def open_database(
     path: str | os.PathLike, store: str, migrations: Sequence[Migration], timeout_s: float = 30.0
 ) -> sqlite_utils.Database:

@@ -18,17 +18,13 @@ One Outbox object per thread: SQLite connections are not shared between threads.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
 import os
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
-
-import sqlite_utils
 
 from kiosk.errors import KioskError, Problem
 from kiosk.texts import Bilingual
@@ -171,22 +167,15 @@ def _create_v1(conn) -> None:
 MIGRATIONS = [_create_v1]
 
 
-class Outbox:
+class Outbox(migrations.Store):
     """The outbox file (`<data_dir>/outbox.sqlite`) seen from one thread."""
 
-    def __init__(self, path: str | os.PathLike, keyring: KeyRing):
-        self.path = os.fspath(path)
-        self._kek = keyring.wrapping_key()
-        self.db = migrations.open_database(self.path, STORE, MIGRATIONS)
-        self._durable = True
+    NAME = STORE
+    MIGRATIONS = MIGRATIONS
 
-    def close(self) -> None:
-        """Fold the WAL back into the file (old page images go with it) and close."""
-        try:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # another connection may be busy; the next close folds it
-            pass
-        self.db.conn.close()
+    def __init__(self, path: str | os.PathLike, keyring: KeyRing):
+        self._kek = keyring.wrapping_key()
+        super().__init__(path)
 
     # ------------------------------------------------------------ sealing
 
@@ -251,7 +240,7 @@ class Outbox:
             "files": metas,
         }
         at = now.timestamp()
-        with self._write(durable=True) as db:
+        with self.write(durable=True) as db:
             depends_on = self._dependency(db, application_ref, tag) if application_ref else None
             db["items"].insert(
                 {
@@ -300,7 +289,7 @@ class Outbox:
         """Take the oldest due item under a lease: sealed and due, or sending with its lease over
         (its deliverer crashed). An item waiting for its application is never due."""
         at = now.timestamp()
-        with self._write() as db:
+        with self.write() as db:
             row = db.execute(
                 "SELECT item_id, kind, attempts, remote_id FROM items "
                 "WHERE depends_on IS NULL AND ((state = 'sealed' AND next_attempt_at <= ?) "
@@ -321,7 +310,7 @@ class Outbox:
 
     def next_due_at(self) -> dt.datetime | None:
         """When the next item becomes due (for the worker's sleep); None if nothing waits."""
-        with self._read() as db:
+        with self.read() as db:
             (at,) = db.execute(
                 "SELECT MIN(CASE state WHEN 'sealed' THEN next_attempt_at ELSE lease_until END) "
                 "FROM items WHERE depends_on IS NULL AND state IN ('sealed', 'sending')"
@@ -335,7 +324,7 @@ class Outbox:
         (resolved from the receipts when it was sealed as "local:<item_id>").
         """
         item_id = item if isinstance(item, str) else item.item_id
-        with self._read() as db:
+        with self.read() as db:
             row = self._row(db, item_id, "wrapped_key, envelope, account_tag, remote_id")
             envelope = self._open_json(
                 row, item_id, "envelope", row["envelope"], row["account_tag"]
@@ -353,7 +342,7 @@ class Outbox:
 
     def file_bytes(self, item_id: str, attachment_id: str) -> bytes:
         """One attachment's bytes, decrypted."""
-        with self._read() as db:
+        with self.read() as db:
             row = self._row(db, item_id, "wrapped_key")
             blob = db.execute(
                 "SELECT data FROM blobs WHERE item_id = ? AND attachment_id = ?",
@@ -365,14 +354,14 @@ class Outbox:
 
     def record_remote_id(self, item_id: str, remote_id: str) -> None:
         """The server's id for the announced item (an id, not personal data: kept clear)."""
-        with self._write() as db:
+        with self.write() as db:
             db.execute("UPDATE items SET remote_id = ? WHERE item_id = ?", [remote_id, item_id])
 
     def delivered(self, item_id: str, remote_id: str, now: dt.datetime) -> None:
         """The server confirmed: one transaction keeps a receipt and deletes the item, its blobs
         and its wrapped key (so its ciphertext can never be opened again). Repeating it is
         harmless."""
-        with self._write() as db:
+        with self.write() as db:
             row = db.execute(
                 "SELECT kind, account_tag FROM items WHERE item_id = ?", [item_id]
             ).fetchone()
@@ -395,7 +384,7 @@ class Outbox:
 
     def retry_later(self, item_id: str, reason_code: str, next_attempt_at: dt.datetime) -> None:
         """Delivery failed for a passing reason: back to "sealed", due again at the given time."""
-        with self._write() as db:
+        with self.write() as db:
             db.execute(
                 "UPDATE items SET state = 'sealed', lease_until = NULL, attempts = attempts + 1, "
                 "last_error = ?, next_attempt_at = ? WHERE item_id = ? AND state = 'sending'",
@@ -409,7 +398,7 @@ class Outbox:
         """
         if isinstance(message, dict):
             message = Bilingual.from_dict(message)
-        with self._write() as db:
+        with self.write() as db:
             self._set_problem(db, item_id, code, message)
             dependents = db.execute(
                 "SELECT item_id FROM items WHERE depends_on = ?", [item_id]
@@ -446,7 +435,7 @@ class Outbox:
         Items needing attention wait for a person, not for the network, so they are counted but
         do not age the outbox.
         """
-        with self._read() as db:
+        with self.read() as db:
             counts = dict.fromkeys(STATES, 0)
             for row in db.execute("SELECT state, COUNT(*) AS n FROM items GROUP BY state"):
                 counts[row["state"]] = row["n"]
@@ -461,7 +450,7 @@ class Outbox:
         """The account's items not delivered yet, oldest first (decrypts only theirs)."""
         tag = crypto.account_tag(self._kek, account_id)
         pending = []
-        with self._read() as db:
+        with self.read() as db:
             rows = db.execute(
                 "SELECT * FROM items WHERE account_tag = ? ORDER BY sealed_at, item_id", [tag]
             ).fetchall()
@@ -488,7 +477,7 @@ class Outbox:
     def receipts_for(self, account_id: str) -> list[Receipt]:
         """The account's delivered items and the server application each became or joined."""
         tag = crypto.account_tag(self._kek, account_id)
-        with self._read() as db:
+        with self.read() as db:
             rows = db.execute(
                 "SELECT item_id, kind, remote_id, delivered_at FROM delivered "
                 "WHERE account_tag = ? ORDER BY delivered_at, item_id",
@@ -502,7 +491,7 @@ class Outbox:
         """The account takes back an item not sent yet (with what waits for it); refused while
         it is being sent, since the server may already have it."""
         tag = crypto.account_tag(self._kek, account_id)
-        with self._write(durable=True) as db:
+        with self.write(durable=True) as db:
             row = db.execute(
                 "SELECT state FROM items WHERE item_id = ? AND account_tag = ?", [item_id, tag]
             ).fetchone()
@@ -519,23 +508,6 @@ class Outbox:
         log.info("withdrawn %s", item_id)
 
     # ------------------------------------------------------------ plumbing
-
-    @contextlib.contextmanager
-    def _write(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
-        """A write transaction. `durable`: fsync at commit (seals and withdrawals, which the
-        user is told about); the engine's bookkeeping can be redone from the server's
-        idempotency if a power cut loses it, so it skips the fsync storm."""
-        with migrations.storage_errors(STORE):
-            if durable != self._durable:
-                self.db.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
-                self._durable = durable
-            with migrations.transaction(self.db.conn):
-                yield self.db
-
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[sqlite_utils.Database]:
-        with migrations.storage_errors(STORE):
-            yield self.db
 
     def _row(self, db, item_id: str, columns: str):
         row = db.execute(f"SELECT {columns} FROM items WHERE item_id = ?", [item_id]).fetchone()
