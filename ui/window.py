@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.navigation import HOME, Navigator
+from ui.screens.requests.badge import NotificationsBadge
 from ui.widgets.idle import CountdownOverlay, IdleWatcher
 from ui.widgets.keyboard import EnterClosesKeyboard, KeyboardPanel, is_text_input
 
@@ -45,6 +46,10 @@ class KioskWindow(QWidget):
         self.navigator = Navigator(self.stack, ctx.session, self)
         self.navigator.sig_changed.connect(self._on_screen_change)
         self.navigator.sig_end_session.connect(self.end_session)
+        # The signed-in account's unread notifications, next to "help" (ui/screens/requests).
+        self.notifications_badge = NotificationsBadge(ctx, self.navigator)
+        header_row = self.header.layout()
+        header_row.insertWidget(header_row.indexOf(self.help_button), self.notifications_badge)
         self.footer = self._build_footer()
         self.keyboard = KeyboardPanel(self)
 
