@@ -231,6 +231,7 @@ class AddDetailsScreen(AnswerScreen):
         super().__init__(ctx, parent)
         self.attachments: list[Attachment] = []
         self.document_type = ADDITIONAL_DOCUMENT
+        self.chosen = False  # whether the user (or the scan's return) chose the document type
         self.note_label = paragraph("fieldLabel")
         self.note = QPlainTextEdit()
         self.note.setObjectName("detailsNote")
@@ -279,13 +280,13 @@ class AddDetailsScreen(AnswerScreen):
     def enter(self, params: dict) -> None:
         super().enter(params)
         scan = params.get("scan")
+        if params.get("document_type") and not self.done:
+            self.document_type, self.chosen = params["document_type"], True
         if scan and scan.get("mode") == "document" and not self.done:
-            self.document_type = params.get("document_type") or self.document_type
             for page in scan.get("pages", []):
                 self.add(Attachment(self.document_type, "image/jpeg", page.jpeg, "camera"))
         file = params.get("file")
         if file and not self.done:
-            self.document_type = params.get("document_type") or self.document_type
             self.add(
                 Attachment(self.document_type, file["content_type"], file["data"], file["name"])
             )
@@ -294,6 +295,7 @@ class AddDetailsScreen(AnswerScreen):
         super().reset()
         self.attachments = []
         self.document_type = ADDITIONAL_DOCUMENT
+        self.chosen = False
         self._set_types(())
 
     def screenshot_states(self) -> list[tuple[str, dict]]:
@@ -317,7 +319,7 @@ class AddDetailsScreen(AnswerScreen):
             self.type_group.addButton(button)
             self.type_buttons[document_type] = button
             self.type_row.addWidget(button)
-        if self.document_type not in self.type_buttons:
+        if not self.chosen or self.document_type not in self.type_buttons:
             self.document_type = asked[0] if asked else ADDITIONAL_DOCUMENT
         self.type_buttons[self.document_type].setChecked(True)
         self.type_label.setVisible(bool(asked))
@@ -325,7 +327,7 @@ class AddDetailsScreen(AnswerScreen):
             button.setVisible(bool(asked))
 
     def _choose(self, document_type: str) -> None:
-        self.document_type = document_type
+        self.document_type, self.chosen = document_type, True
 
     def add(self, attachment: Attachment) -> None:
         self.attachments.append(attachment)

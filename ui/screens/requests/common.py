@@ -75,7 +75,7 @@ def clear_layout(layout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
-            widget.hide()
+            widget.setParent(None)  # out of the screen at once (a wipe finds no trace of it)
             widget.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())

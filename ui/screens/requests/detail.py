@@ -170,7 +170,16 @@ class RequestDetailScreen(RequestsBase):
         clear_layout(self.bills)
         self.slip_buttons = {}
         if app is None:
-            for label in (self.service_label, self.summary_text, self.timeline):
+            for label in (
+                self.service_label,
+                self.summary_text,
+                self.timeline,
+                self.asked_note,
+                self.asked_fields,
+                self.asked_documents,
+                self.decision_title,
+                self.decision_text,
+            ):
                 label.clear()
             clear_layout(self.local_layout)
             return
@@ -178,16 +187,12 @@ class RequestDetailScreen(RequestsBase):
         service = self.request.service
         self.service_label.setText(service.name.get(lang) if service else app.service_id)
         status = self.texts.status(model.shown_status(app))
+        number = self.tr("Request number: {number}").format(number=app.application_id)
+        priority = self.tr("Priority: {priority}").format(
+            priority=self.texts.priority(app.priority)
+        )
         self.summary_text.setText(
-            "\n".join(
-                [
-                    self.tr("Request number: {number}").format(number=app.application_id),
-                    self.tr("Status: {status}").format(status=status),
-                    self.tr("Priority: {priority}").format(
-                        priority=self.texts.priority(app.priority)
-                    ),
-                ]
-            )
+            f"{number}    {priority}\n" + self.tr("Status: {status}").format(status=status)
         )
         self._show_local()
         self._show_asked(app, service)
