@@ -429,7 +429,7 @@ class Outbox(migrations.Store):
 
     # ------------------------------------------------------------ what the user and staff see
 
-    def status(self, now: dt.datetime) -> dict:
+    def status(self, now: dt.datetime | None = None) -> dict:
         """Counts per state and the age of the oldest item waiting to be sent (no personal data).
 
         Items needing attention wait for a person, not for the network, so they are counted but
@@ -443,6 +443,7 @@ class Outbox(migrations.Store):
             (oldest,) = db.execute(
                 "SELECT MIN(sealed_at) FROM items WHERE state IN ('sealed', 'sending')"
             ).fetchone()
+        now = now or dt.datetime.now(dt.UTC)
         age = None if oldest is None else max(0, int(now.timestamp() - oldest))
         return counts | {"delivered": delivered, "oldest_undelivered_age_s": age}
 
