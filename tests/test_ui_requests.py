@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 import uuid
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.api import CentralApi
 from kiosk.session import SignedIn
+from kiosk.texts import Bilingual
 from tests.fixtures.receipts import logical_text
 from tests.fixtures.ui import type_text
 from ui import services
@@ -21,6 +26,8 @@ from ui.screens.requests import SCREENS
 
 PASSPORT = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40  # a JPEG-looking 10 kB file
 WAIT_MS = 20_000
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+LATIN = re.compile(r"[A-Za-z]{3,}")
 
 
 @pytest.fixture
@@ -78,6 +85,10 @@ def _submitted(sandbox_server, person) -> str:
         return app.application_id
     finally:
         api.close()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _server_application(sandbox_server, app_id: str) -> dict:
@@ -293,17 +304,12 @@ def test_offline_the_saved_requests_are_still_listed_with_a_clear_message(
     qtbot, kiosk, person, sandbox_server
 ):
     outbox = services.open_outbox(kiosk.ctx)
-    import datetime as dt
-
-    sealed = outbox.seal_application(
-        person["account_id"],
-        "residence.family",
-        "normal",
-        {"applicant": {"full_name": "Omar Khaled Saleh"}},
-        [],
-        "",
-        dt.datetime.now(dt.UTC),
-    )
+    data = {"applicant": {"full_name": "Omar Khaled Saleh"}}
+    args = (person["account_id"], "residence.family", "normal", data, [], "")
+    sealed = outbox.seal_application(*args, _now())
+    refused = outbox.seal_application(*args, _now())
+    reason = Bilingual("رفضت الوزارة الطلب: البيانات ناقصة", "Refused: incomplete data")
+    outbox.needs_attention(refused.item_id, "invalid_value", reason)
     dead = CentralApi("http://127.0.0.1:9", retries=0)
     dead._token = "expired-anyway"
     kiosk.ctx.api, live = dead, kiosk.ctx.api
@@ -313,6 +319,10 @@ def test_offline_the_saved_requests_are_still_listed_with_a_clear_message(
         assert screen.local_title.isVisible()
         texts = [w.text() for w in screen.findChildren(type(screen.empty))]
         assert any(sealed.reference in t for t in texts)
+        assert any(refused.reference in t for t in texts)
+        assert any(
+            reason.ar in t and screen.texts.local_state("needs_attention") in t for t in texts
+        )
         assert not screen.row_buttons
     finally:
         kiosk.ctx.api = live
@@ -332,3 +342,91 @@ def test_the_session_end_forgets_every_request_shown(qtbot, kiosk, person, sandb
     for screen in (detail, listing):
         texts = [w.text() for w in screen.findChildren(type(screen.notice))]
         assert not any(app_id in t or "سبب خاص" in t for t in texts)
+
+
+def test_an_answer_the_ministry_refuses_needs_attention_with_its_reason(
+    qtbot, kiosk, person, sandbox_server
+):
+    app_id = _submitted(sandbox_server, person)  # nothing is asked: an edit is refused
+    outbox = services.open_outbox(kiosk.ctx)
+    outbox.seal_edit(person["account_id"], app_id, {"applicant.full_name": "X"}, _now())
+    services.sync(kiosk.ctx).wake()
+
+    def refused():
+        items = outbox.pending_for(person["account_id"])
+        return items and items[0].state == "needs_attention"
+
+    qtbot.waitUntil(refused, timeout=WAIT_MS)
+    (item,) = outbox.pending_for(person["account_id"])
+    detail = _detail(qtbot, kiosk, app_id)
+    assert detail.local_box.isVisible()
+    texts = "\n".join(w.text() for w in detail.local_box.findChildren(type(detail.notice)))
+    assert detail.texts.local_state("needs_attention") in texts
+    assert item.problem.message.ar in texts
+
+
+def test_add_details_takes_a_file_from_a_usb_stick(qtbot, kiosk, person, sandbox_server, tmp_path):
+    stick = tmp_path / "media" / "USB"
+    stick.mkdir(parents=True)
+    book = b"%PDF-1.4\n" + b"family book\n" * 100
+    (stick / "family-book.pdf").write_bytes(book)
+    (stick / "renamed.pdf").write_bytes(PASSPORT)  # a picture with a PDF's name
+    kiosk.ctx.config = dataclasses.replace(
+        kiosk.ctx.config,
+        scan=dataclasses.replace(kiosk.ctx.config.scan, import_dirs=(str(tmp_path / "media"),)),
+    )
+    app_id = _submitted(sandbox_server, person)
+    sandbox_server.officer("request-details", app_id, "--documents", "family_book")
+
+    add = _open(qtbot, kiosk, "requests.add", {"application_id": app_id})
+    qtbot.waitUntil(lambda: add.document_type == "family_book", timeout=WAIT_MS)
+    _click(qtbot, add.file_button)
+    files = kiosk.navigator.current
+    assert files.name == "requests.files"
+    qtbot.waitUntil(lambda: len(files.file_buttons) == 2, timeout=WAIT_MS)
+    _click(qtbot, files.file_buttons["renamed.pdf"])
+    qtbot.waitUntil(lambda: files.failure.isVisible(), timeout=WAIT_MS)
+    assert kiosk.navigator.current is files
+    _click(qtbot, files.file_buttons["family-book.pdf"])
+    qtbot.waitUntil(lambda: kiosk.navigator.current is add, timeout=WAIT_MS)
+    (attachment,) = add.attachments
+    assert (attachment.document_type, attachment.content_type) == ("family_book", "application/pdf")
+    _click(qtbot, add.send_button)
+    qtbot.waitUntil(lambda: add.done, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: _server_application(sandbox_server, app_id)["status"] == "under_review",
+        timeout=WAIT_MS,
+    )
+    with sqlite3.connect(sandbox_server.db_path) as db:
+        (received,) = db.execute(
+            "SELECT received FROM attachments WHERE application_id = ? AND document_type = ?",
+            (app_id, "family_book"),
+        ).fetchone()
+    assert bytes(received) == book
+
+
+def test_the_requests_screens_speak_arabic(qtbot, kiosk, person, sandbox_server):
+    app_id = _submitted(sandbox_server, person)
+    sandbox_server.officer(
+        "request-details", app_id, "--fields", "beneficiaries.1.full_name", "--note", "تصحيح"
+    )
+    kiosk.notifications_badge.model.poll()
+    screens = [
+        ("requests", {}, lambda s: app_id in s.row_buttons),
+        ("requests.detail", {"application_id": app_id}, lambda s: s.application is not None),
+        ("requests.edit", {"application_id": app_id}, lambda s: bool(s.rows)),
+        ("requests.add", {"application_id": app_id}, lambda s: s.application is not None),
+        ("requests.inbox", {}, lambda s: bool(s.row_buttons)),
+        ("requests.files", {}, lambda s: s.found is not None),
+    ]
+    leftovers = []
+    for name, params, ready in screens:
+        screen = _open(qtbot, kiosk, name, params)
+        qtbot.waitUntil(lambda s=screen, r=ready: r(s), timeout=WAIT_MS)
+        for root in (screen, kiosk.header):
+            for widget in root.findChildren(QLabel) + root.findChildren(QPushButton):
+                text = widget.text().strip()
+                if widget.isVisibleTo(root) and LATIN.search(text) and not ARABIC.search(text):
+                    if text not in ("English",):
+                        leftovers.append(f"{name}: {text!r}")
+    assert leftovers == []
