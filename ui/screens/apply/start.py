@@ -83,10 +83,8 @@ class ApplyStartScreen(WizardScreen):
         self._build_tiles()
         self.state = "checking"
         self._update()
-        from ui.services import guardrail_problem
-
         self.ctx.tasks.run(
-            guardrail_problem, self.ctx, on_result=self._on_guardrail, on_error=self._on_check_error
+            _guardrail, self.ctx, on_result=self._on_guardrail, on_error=self._on_check_error
         )
 
     def reset(self) -> None:
@@ -186,3 +184,10 @@ class ApplyStartScreen(WizardScreen):
         for tile in self.tiles.values():
             tile.setVisible(self.state == "categories")
         self.refresh_texts()
+
+
+def _guardrail(ctx):
+    """In a worker: why this kiosk may not take a request now (kiosk.guardrails), or None."""
+    from ui.services import guardrail_problem
+
+    return guardrail_problem(ctx)

@@ -11,40 +11,32 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.texts import to_western_digits
+from ui.screens.accounts.form import FieldRow
 
 # How a field is typed: the keyboard it needs and whether it reads left to right.
 KINDS = ("text", "digits", "decimal", "date", "code")
 
 
-class Field(QWidget):
-    """A label, a line edit and the line's own error message (shown under it)."""
+class Field(FieldRow):
+    """A label, a line edit and the line's own error message, typed as `kind` says.
 
-    sig_edited = Signal()
+    The accounts' FieldRow, with the keyboard and reading direction chosen by kind instead of
+    by the account field's name.
+    """
 
     def __init__(self, name: str, kind: str = "text", parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(name, parent)
         if kind not in KINDS:
             raise ValueError(kind)
-        self.name = name
         self.kind = kind
-        self.label = QLabel()
-        self.label.setObjectName("fieldLabel")
-        self.edit = QLineEdit()
-        self.edit.setObjectName(f"field_{name}")
         self.edit.setMinimumHeight(56)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        # Numbers, dates and codes read left to right in both languages.
         if kind != "text":
-            # Numbers, dates and codes read left to right in both languages.
             self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             self.edit.setAlignment(Qt.AlignmentFlag.AlignLeft)
         hints = {
@@ -57,25 +49,18 @@ class Field(QWidget):
         if kind == "date":
             self.edit.setPlaceholderText("YYYY-MM-DD")
             self.edit.setMaxLength(10)
-        self.edit.textEdited.connect(self._on_edited)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.label)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.error)
 
     @property
     def value(self) -> str:
         """What was typed, with Arabic-Indic digits as 0–9 and no surrounding spaces."""
-        text = to_western_digits(self.edit.text()).strip()
+        text = super().value
         return text.upper() if self.kind == "code" else text
 
     def set_value(self, value) -> None:
         self.edit.setText("" if value is None else str(value))
 
     def date(self) -> dt.date | None:
-        """The typed date, or None (empty or not a date: `date_problem()` says which)."""
+        """The typed date, or None (empty, or not a date: see `date_is_bad()`)."""
         try:
             return dt.date.fromisoformat(self.value) if self.value else None
         except ValueError:
@@ -83,17 +68,6 @@ class Field(QWidget):
 
     def date_is_bad(self) -> bool:
         return bool(self.value) and self.date() is None
-
-    def show_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
-        self.edit.setProperty("invalid", bool(message))
-        self.edit.style().unpolish(self.edit)
-        self.edit.style().polish(self.edit)
-
-    def _on_edited(self) -> None:
-        self.show_error(None)
-        self.sig_edited.emit()
 
 
 class Choices(QWidget):
