@@ -333,15 +333,31 @@ def test_the_session_end_forgets_every_request_shown(qtbot, kiosk, person, sandb
     app_id = _submitted(sandbox_server, person)
     sandbox_server.officer("reject", app_id, "--reason", "سبب خاص")
     detail = _detail(qtbot, kiosk, app_id)
+    add = _open(qtbot, kiosk, "requests.add", {"application_id": app_id})
+    type_text(add.note, "ملاحظة خاصة")
+    add.enter(
+        {
+            "application_id": app_id,
+            "file": {"name": "a.pdf", "content_type": "application/pdf", "data": b"%PDF-1"},
+        }
+    )
+    assert len(add.attachments) == 1
     listing = _open(qtbot, kiosk, "requests", {})
     qtbot.waitUntil(lambda: app_id in listing.row_buttons, timeout=WAIT_MS)
+    badge = kiosk.notifications_badge
+    badge.model.poll()
+    qtbot.waitUntil(lambda: bool(badge.model.items), timeout=WAIT_MS)
+    listing.load()  # still on its way when the session ends: its answer is dropped
     kiosk.end_session()
     kiosk.ctx.tasks.wait()
+    qtbot.wait(50)
     assert detail.request is None and detail.application_id == ""
     assert listing.overview is None and not listing.row_buttons
-    for screen in (detail, listing):
+    assert add.attachments == [] and add.note.toPlainText() == "" and add.request is None
+    assert badge.model.items == [] and not badge.isVisible()
+    for screen in (detail, listing, add):
         texts = [w.text() for w in screen.findChildren(type(screen.notice))]
-        assert not any(app_id in t or "سبب خاص" in t for t in texts)
+        assert not any(app_id in t or "سبب خاص" in t or "a.pdf" in t for t in texts)
 
 
 def test_an_answer_the_ministry_refuses_needs_attention_with_its_reason(

@@ -55,7 +55,8 @@ class FilesScreen(RequestsBase):
     def enter(self, params: dict) -> None:
         self.clear_messages()
         self.params = dict(params)
-        self.look()
+        if self.signed_in():
+            self.look()
 
     def reset(self) -> None:
         super().reset()
