@@ -430,22 +430,9 @@ class Outbox(migrations.Store):
     # ------------------------------------------------------------ what the user and staff see
 
     def status(self, now: dt.datetime | None = None) -> dict:
-        """Counts per state and the age of the oldest item waiting to be sent (no personal data).
-
-        Items needing attention wait for a person, not for the network, so they are counted but
-        do not age the outbox.
-        """
+        """Counts per state and the age of the oldest item waiting to be sent (see `status_of`)."""
         with self.read() as db:
-            counts = dict.fromkeys(STATES, 0)
-            for row in db.execute("SELECT state, COUNT(*) AS n FROM items GROUP BY state"):
-                counts[row["state"]] = row["n"]
-            (delivered,) = db.execute("SELECT COUNT(*) FROM delivered").fetchone()
-            (oldest,) = db.execute(
-                "SELECT MIN(sealed_at) FROM items WHERE state IN ('sealed', 'sending')"
-            ).fetchone()
-        now = now or dt.datetime.now(dt.UTC)
-        age = None if oldest is None else max(0, int(now.timestamp() - oldest))
-        return counts | {"delivered": delivered, "oldest_undelivered_age_s": age}
+            return _status(db, now)
 
     def pending_for(self, account_id: str) -> list[PendingItem]:
         """The account's items not delivered yet, oldest first (decrypts only theirs)."""
@@ -536,6 +523,39 @@ class Outbox(migrations.Store):
 
     def _open_json(self, row, item_id, part, blob, tag="") -> dict:
         return json.loads(self._open(row, item_id, blob, _aad(item_id, part, tag)))
+
+
+def status_of(path: str | os.PathLike, now: dt.datetime | None = None) -> dict:
+    """The status of the outbox file at `path` without its keys (nothing is decrypted): for
+    support staff and monitoring. A missing file is an empty outbox (and is not created)."""
+    if not os.path.exists(path):
+        return _status(None, now)
+    db = migrations.open_database(path, STORE, MIGRATIONS)
+    try:
+        with migrations.storage_errors(STORE):
+            return _status(db, now)
+    finally:
+        db.conn.close()
+
+
+def _status(db, now: dt.datetime | None) -> dict:
+    """Counts per state and the age of the oldest item waiting to be sent (no personal data).
+
+    Items needing attention wait for a person, not for the network, so they are counted but do
+    not age the outbox.
+    """
+    counts = dict.fromkeys(STATES, 0)
+    delivered, oldest = 0, None
+    if db is not None:
+        for row in db.execute("SELECT state, COUNT(*) AS n FROM items GROUP BY state"):
+            counts[row["state"]] = row["n"]
+        (delivered,) = db.execute("SELECT COUNT(*) FROM delivered").fetchone()
+        (oldest,) = db.execute(
+            "SELECT MIN(sealed_at) FROM items WHERE state IN ('sealed', 'sending')"
+        ).fetchone()
+    now = now or dt.datetime.now(dt.UTC)
+    age = None if oldest is None else max(0, int(now.timestamp() - oldest))
+    return counts | {"delivered": delivered, "oldest_undelivered_age_s": age}
 
 
 def _file_meta(f: SealFile) -> dict:

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "kiosk.cli.catalog_cmds",
     "kiosk.cli.config_cmds",
     "kiosk.cli.mrz_cmds",
+    "kiosk.cli.outbox_cmds",
     "kiosk.cli.receipt_cmds",
     "kiosk.cli.scan_cmds",
 ]
