@@ -35,6 +35,7 @@ import os
 import random
 import re
 import signal
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass
@@ -73,7 +74,8 @@ def attachment(seq: int, index: int) -> bytes:
 
 
 def attachment_hashes(seq: int) -> list[str]:
-    return [hashlib.sha256(attachment(seq, i)).hexdigest() for i in range(len(SIZES))]
+    """The sorted SHA-256 of application `seq`'s attachments."""
+    return sorted(hashlib.sha256(attachment(seq, i)).hexdigest() for i in range(len(SIZES)))
 
 
 def application_data(seq: int) -> dict:
@@ -89,6 +91,34 @@ def files(seq: int) -> list[SealFile]:
         SealFile(DOCUMENTS[i], "application/pdf" if i == 1 else "image/jpeg", attachment(seq, i))
         for i in range(len(SIZES))
     ]
+
+
+def server_applications(db_path: str | os.PathLike, account_id: str) -> list[dict]:
+    """The account's applications as the sandbox's database holds them: id, status, the
+    harness's sequence number, and the SHA-256 of each attachment's bytes as they arrived."""
+    with sqlite3.connect(db_path) as db:
+        apps = db.execute(
+            "SELECT application_id, status, data FROM applications WHERE account_id = ? "
+            "ORDER BY application_id",
+            (account_id,),
+        ).fetchall()
+        result = []
+        for application_id, status, data in apps:
+            rows = db.execute(
+                "SELECT received, complete FROM attachments WHERE application_id = ? "
+                "AND details_id IS NULL",
+                (application_id,),
+            ).fetchall()
+            result.append(
+                {
+                    "application_id": application_id,
+                    "status": status,
+                    "seq": json.loads(data).get("seq"),
+                    "complete": all(complete for _, complete in rows),
+                    "hashes": sorted(hashlib.sha256(r).hexdigest() for r, _ in rows),
+                }
+            )
+    return result
 
 
 # ---------------------------------------------------------------- plans

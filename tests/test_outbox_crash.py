@@ -11,9 +11,7 @@ nothing the kiosk never saved is there.
 from __future__ import annotations
 
 import collections
-import hashlib
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +63,7 @@ def test_sigkill_at_any_point_never_loses_or_duplicates_a_sealed_application(acc
     assert harness.returncode == 0, harness.stderr[-3000:]
     report = json.loads(report_path.read_text())
 
-    on_server = _applications_on_server(sandbox.db_path, account_id)
+    on_server = crash_harness.server_applications(sandbox.db_path, account_id)
     per_seq = collections.Counter(app["seq"] for app in on_server)
     duplicates = sum(n - 1 for n in per_seq.values())
     summary = {
@@ -87,36 +85,10 @@ def test_sigkill_at_any_point_never_loses_or_duplicates_a_sealed_application(acc
     assert not set(report["seqs_killed"]["seal_before_commit"]) & set(per_seq)
     assert set(per_seq) <= set(report["attempted_seqs"])
     for app in on_server:
-        assert app["status"] == "submitted", app
-        assert sorted(app["hashes"]) == sorted(crash_harness.attachment_hashes(app["seq"]))
+        assert app["status"] == "submitted" and app["complete"], app
+        assert app["hashes"] == crash_harness.attachment_hashes(app["seq"])
     final = report["final_status"]
     assert (final["sealed"], final["sending"], final["needs_attention"]) == (0, 0, 0)
     assert report["iterations"] >= 200
     missed = [phase for phase in MUST_BE_HIT if not report["kills_by_phase"].get(phase)]
     assert not missed, f"no kill landed in {missed}"
-
-
-def _applications_on_server(db_path: Path, account_id: str) -> list[dict]:
-    """The account's applications in the sandbox's database, each with its attachments' bytes
-    hashed (not their announced hashes: what actually arrived)."""
-    with sqlite3.connect(db_path) as db:
-        apps = db.execute(
-            "SELECT application_id, status, data FROM applications WHERE account_id = ?",
-            (account_id,),
-        ).fetchall()
-        result = []
-        for application_id, status, data in apps:
-            rows = db.execute(
-                "SELECT received, complete FROM attachments WHERE application_id = ?",
-                (application_id,),
-            ).fetchall()
-            assert all(complete for _, complete in rows) or status == "receiving"
-            result.append(
-                {
-                    "application_id": application_id,
-                    "status": status,
-                    "seq": json.loads(data)["seq"],
-                    "hashes": [hashlib.sha256(received).hexdigest() for received, _ in rows],
-                }
-            )
-    return result
