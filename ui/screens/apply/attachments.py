@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from kiosk.domain import rules
 from kiosk.domain.catalog import TBC, RequiredDocument
@@ -210,12 +217,14 @@ class DocumentRow(QFrame):
         self.status = paragraph("hint")
         self.thumbs_row = QHBoxLayout()
         self.thumbs_row.setSpacing(8)
+        self.thumbs_row.addStretch()
         self.thumb_labels: list[QLabel] = []
         self.photo_button = QPushButton()
         self.file_button = QPushButton()
         self.remove_button = QPushButton()
         for button in (self.photo_button, self.file_button, self.remove_button):
             button.setMinimumSize(170, 64)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.photo_button.setObjectName("primary")
         text = QVBoxLayout()
         text.addWidget(self.name)
@@ -239,7 +248,7 @@ class DocumentRow(QFrame):
             label.setFixedSize(THUMB_SIZE, THUMB_SIZE)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet("background: #e6e6e6;")
-            self.thumbs_row.addWidget(label)
+            self.thumbs_row.insertWidget(len(self.thumb_labels), label)
             self.thumb_labels.append(label)
         for label, page_id in zip(self.thumb_labels, page_ids, strict=True):
             pixmap = thumbs.get(page_id)

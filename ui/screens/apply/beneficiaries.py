@@ -17,6 +17,7 @@ from kiosk.domain import rules
 from kiosk.domain.model import Beneficiary, Relation
 from ui.screens.apply.base import WizardScreen, button_row, plain, primary
 from ui.screens.apply.flow import Editing
+from ui.screens.apply.widgets import ltr, paragraphs
 from ui.widgets.common import paragraph
 
 # The rules' list-wide problems said as soon as they apply (not "none added yet").
@@ -111,21 +112,22 @@ class BeneficiaryListScreen(WizardScreen):
     def _card_texts(self, index: int, card: PersonCard) -> None:
         person = self.flow.draft.beneficiaries[index]
         relations = self.relations.names()
-        card.name.setText(
-            self.tr("{n}. {name}").format(n=index + 1, name=person.name or self.tr("(no name yet)"))
+        name = self.tr("{n}. {name}").format(
+            n=index + 1, name=person.name or self.tr("(no name yet)")
         )
+        card.name.setText(paragraphs([name], self.lang))
         facts = [relations[person.relation.value]]
         if person.passport_number:
-            facts.append(self.tr("passport {number}").format(number=person.passport_number))
+            facts.append(self.tr("passport {number}").format(number=ltr(person.passport_number)))
         if person.companions:
             facts.append(self.tr("companions: {n}").format(n=len(person.companions)))
-        card.facts.setText(" · ".join(facts))
+        card.facts.setText(paragraphs([" · ".join(facts)], self.lang))
         problems = []
         if self.service is not None:
             problems = rules.check_beneficiary(
                 self.flow.draft, index, self.service, self.today(), self.ctx.config
             )
-        card.problems.setText("\n".join(p.message.get(self.lang) for p in problems))
+        card.problems.setText(paragraphs([p.message.get(self.lang) for p in problems], self.lang))
         card.problems.setVisible(bool(problems))
         card.edit_button.setText(self.tr("Edit"))
         card.remove_button.setText(

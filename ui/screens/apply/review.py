@@ -25,6 +25,7 @@ from ui.screens.apply.base import WizardScreen, button_row, primary
 from ui.screens.apply.beneficiaries import RelationNames
 from ui.screens.apply.flow import screen_for_problem
 from ui.screens.apply.sending import SealedRequest, seal, wait_for_delivery
+from ui.screens.apply.widgets import ltr, paragraphs
 from ui.widgets.common import paragraph
 
 log = logging.getLogger(__name__)
@@ -213,15 +214,19 @@ class ReviewScreen(WizardScreen):
         a = draft.applicant
         applicant = [a.name or "—"]
         if a.nationality:
-            applicant.append(self.tr("Nationality: {code}").format(code=a.nationality))
+            applicant.append(self.tr("Nationality: {code}").format(code=ltr(a.nationality)))
         if a.personal_number:
-            applicant.append(self.tr("Personal number: {number}").format(number=a.personal_number))
+            applicant.append(
+                self.tr("Personal number: {number}").format(number=ltr(a.personal_number))
+            )
         if a.national_number:
-            applicant.append(self.tr("National number: {number}").format(number=a.national_number))
+            applicant.append(
+                self.tr("National number: {number}").format(number=ltr(a.national_number))
+            )
         if a.annual_residence_expiry:
             applicant.append(
                 self.tr("Annual residence valid until {date}").format(
-                    date=a.annual_residence_expiry.isoformat()
+                    date=ltr(a.annual_residence_expiry.isoformat())
                 )
             )
         relations = self.relations.names()
@@ -231,18 +236,19 @@ class ReviewScreen(WizardScreen):
             if b.passport_number:
                 parts.append(
                     self.tr("passport {number}, valid until {date}").format(
-                        number=b.passport_number,
-                        date=b.passport_expiry.isoformat() if b.passport_expiry else "—",
+                        number=ltr(b.passport_number),
+                        date=ltr(b.passport_expiry.isoformat()) if b.passport_expiry else "—",
                     )
                 )
             if b.birth_date:
-                parts.append(self.tr("born {date}").format(date=b.birth_date.isoformat()))
+                parts.append(self.tr("born {date}").format(date=ltr(b.birth_date.isoformat())))
             people.append(" · ".join(parts))
             for c in b.companions:
                 people.append(
                     "    "
                     + self.tr("Companion: {name}, born {date}").format(
-                        name=c.name or "—", date=c.birth_date.isoformat() if c.birth_date else "—"
+                        name=c.name or "—",
+                        date=ltr(c.birth_date.isoformat()) if c.birth_date else "—",
                     )
                 )
         documents = []
@@ -259,10 +265,10 @@ class ReviewScreen(WizardScreen):
             )
             documents.append(f"{document.name.get(lang)}{whose}: {state}")
         return {
-            "request": "\n".join(lines),
-            "applicant": "\n".join(applicant),
-            "beneficiaries": "\n".join(people) or self.tr("No one added yet."),
-            "documents": "\n".join(documents),
+            "request": paragraphs(lines, lang),
+            "applicant": paragraphs(applicant, lang),
+            "beneficiaries": paragraphs(people, lang) or self.tr("No one added yet."),
+            "documents": paragraphs(documents, lang),
             "fee": self._fee_text(),
         }
 
@@ -283,12 +289,12 @@ class ReviewScreen(WizardScreen):
         ]
         lines.append(
             self.tr("Expected completion: by {date} ({days} working days)").format(
-                date=q.expected_date.isoformat(), days=q.working_days
+                date=ltr(q.expected_date.isoformat()), days=q.working_days
             )
             + ("" if q.dates_confirmed else tbc)
         )
         lines += [n.get(lang) + ("" if n.confirmed else tbc) for n in q.notes]
-        return "\n".join(lines)
+        return paragraphs(lines, lang)
 
     # --- sending ------------------------------------------------------------------------------
     def _on_send(self) -> None:

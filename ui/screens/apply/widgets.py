@@ -158,3 +158,16 @@ def thumbnail(data: bytes, content_type: str, size: int = THUMB_SIZE) -> QPixmap
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "PDF")
     painter.end()
     return pixmap
+
+
+def ltr(value) -> str:
+    """A date, number or code kept left to right inside Arabic text (a bidi isolate):
+    "2027-09-23" must not read "23-09-2027"."""
+    return f"\u2066{value}\u2069"
+
+
+def paragraphs(lines: list[str], lang: str) -> str:
+    """Lines of running text whose direction follows the language, not their first letter
+    (a line starting with a Latin name stays right to left in Arabic)."""
+    mark = "\u200f" if lang == "ar" else "\u200e"
+    return "\n".join(mark + line for line in lines)
