@@ -160,6 +160,8 @@ def test_details_requested_are_answered_through_the_outbox_exactly_once(
     asked_field = detail.texts.field("beneficiaries.0.passport_number")
     assert asked_field in detail.asked_fields.text()
     assert "دفتر العائلة" in detail.asked_documents.text()
+    timeline = detail.timeline.text().splitlines()
+    assert detail.texts.status("details_requested") in timeline[0] and note in timeline[0]
 
     # Edit request: exactly the requested field, prefilled with its current value.
     _click(qtbot, detail.edit_button)
@@ -222,6 +224,11 @@ def test_details_requested_are_answered_through_the_outbox_exactly_once(
     kiosk.ctx.tasks.wait()
     outbox = services.open_outbox(kiosk.ctx)
     qtbot.waitUntil(lambda: not outbox.pending_for(person["account_id"]), timeout=WAIT_MS)
+    _click(qtbot, add.back_button)
+    detail = kiosk.navigator.current
+    _refresh_until(qtbot, detail, lambda s: not s.asked_box.isVisible())
+    assert detail.timeline.text().splitlines()[0].endswith(detail.texts.status("under_review"))
+    assert "edited" not in detail.timeline.text()
 
 
 def test_the_bill_is_shown_printed_and_updated_when_paid_then_the_approval_prints(

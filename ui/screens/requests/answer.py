@@ -51,7 +51,9 @@ class AnswerScreen(RequestsBase):
         self.send_button.clicked.connect(self._on_send)
         self.back_button = QPushButton(objectName="primary")
         self.back_button.setMinimumHeight(72)
-        self.back_button.clicked.connect(self.sig_back)
+        self.back_button.clicked.connect(
+            lambda: self.sig_go.emit("requests.detail", {"application_id": self.application_id})
+        )
         self.back_button.hide()
 
     def place(self, *extra) -> None:

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 from ui.screens.requests import model
 from ui.screens.requests.common import RequestsBase, card, clear_layout
 from ui.screens.requests.listing import sealed_text
-from ui.screens.requests.texts import when
+from ui.screens.requests.texts import ltr, when
 from ui.widgets.common import paragraph
+
+# Statuses whose note is written to the applicant (what is asked, why it was rejected).
+ADDRESSED = ("details_requested", "rejected")
 
 
 class RequestDetailScreen(RequestsBase):
@@ -199,7 +202,15 @@ class RequestDetailScreen(RequestsBase):
         self._show_decision(app)
         for bill in app.bills:
             self.bills.addWidget(self._bill_card(bill))
-        steps = [(when(s.at), self.texts.status(s.status), s.note) for s in reversed(app.history)]
+        # The timeline is the status changes; the officer's words to the applicant are on the
+        # changes that ask or decide (other records are the ministry's own).
+        changes = [
+            s for i, s in enumerate(app.history) if i == 0 or s.status != app.history[i - 1].status
+        ]
+        steps = [
+            (when(s.at), self.texts.status(s.status), s.note if s.status in ADDRESSED else "")
+            for s in reversed(changes)
+        ]
         self.timeline.setText("\n".join("  ·  ".join(p for p in step if p) for step in steps))
 
     def _show_local(self) -> None:
@@ -252,7 +263,7 @@ class RequestDetailScreen(RequestsBase):
                 self.tr(
                     "Approved on {date}. The approval can be used until {until} "
                     "(6 months from the approval date)."
-                ).format(date=app.approval.approval_date, until=app.approval.valid_until)
+                ).format(date=ltr(app.approval.approval_date), until=ltr(app.approval.valid_until))
             )
             self.approval_button.show()
             self.decision_box.show()
@@ -273,7 +284,7 @@ class RequestDetailScreen(RequestsBase):
         lines = [
             self.tr("eFAWATEERcom billing number: {number}").format(number=bill.billing_no),
             self.tr("Amount: {amount} JOD").format(amount=bill.amount),
-            self.tr("Due date: {date}").format(date=bill.due_date),
+            self.tr("Due date: {date}").format(date=ltr(bill.due_date)),
             self.tr("Paid on {date}").format(date=when(bill.paid_at))
             if bill.paid
             else self.tr("Not paid yet"),
@@ -286,7 +297,7 @@ class RequestDetailScreen(RequestsBase):
         layout.addWidget(heading)
         layout.addWidget(text)
         if not bill.paid:
-            button = QPushButton(self.tr("Print the payment slip"))
+            button = QPushButton(self.tr("Print the payment slip"), objectName="primary")
             button.clicked.connect(lambda _=False, b=bill: self._on_print_slip(b))
             self.slip_buttons[bill.billing_no] = button
             layout.addWidget(button)

@@ -138,7 +138,7 @@ class RequestsScreen(RequestsBase):
         return "\n".join(
             [
                 name.get(self.ctx.lang) if name else application.service_id,
-                f"{application.application_id}  ·  {status}  ·  {when(first)[:10]}",
+                f"{application.application_id}  ·  {status}  ·  {when(first, with_time=False)}",
             ]
         )
 
