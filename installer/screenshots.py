@@ -14,6 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Screens that show (or need) a signed-in account: a demo account logs in before them.
+SIGNED_IN = ("account", "apply", "requests")
 OUT = ROOT / "docs" / "screenshots"
 
 
@@ -65,7 +67,7 @@ def main() -> int:
         for name in list(window.navigator.screens):
             if only and name not in only:
                 continue
-            if name.startswith("account") and window.ctx.session.user is None:
+            if name.startswith(SIGNED_IN) and window.ctx.session.user is None:
                 sign_in()
             screen = window.navigator.screens[name]
             for suffix, params in screen.screenshot_states():

@@ -14,11 +14,16 @@ from kiosk.session import Session
 from ui.context import AppContext
 from ui.i18n import Language, load_fonts, uninstall_translators
 from ui.lockdown import Lockdown
+from ui.screens.apply import SCREENS as APPLY_SCREENS
 from ui.screens.base import Screen
+from ui.screens.requests import SCREENS as REQUESTS_SCREENS
 from ui.window import KioskWindow
 from ui.workers import Tasks
 
 log = logging.getLogger(__name__)
+
+# After the first frame, the outbox is checked for items an earlier run left (power cut, crash).
+RESUME_DELIVERY_AFTER_MS = 2000
 
 # Every screen of the kiosk: its name → "module:Class". A screen's module is imported and the
 # screen built the first time it is shown, so start-up pays only for the welcome screen. The
@@ -41,6 +46,8 @@ SCREENS: dict[str, str] = {
     "catalog.fee": "ui.screens.catalog.fee:FeeCalculatorScreen",
     "printing.preview": "ui.screens.printing.preview:PrintPreviewScreen",
     "scan": "ui.screens.scan.screen:ScanScreen",
+    **APPLY_SCREENS,
+    **REQUESTS_SCREENS,
 }
 
 
@@ -83,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QML_DISABLE_DISK_CACHE", "1")
     # Qt Virtual Keyboard's own QML logs a harmless property-override warning at every start.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qml.propertyCache.append=false")
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
@@ -93,9 +101,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.bench_first_frame:
         _quit_after_first_frame(window)
     window.show_kiosk()
+    QTimer.singleShot(RESUME_DELIVERY_AFTER_MS, lambda: _resume_delivery(window.ctx))
     code = app.exec()
     window.ctx.tasks.wait()
+    from ui import services
+
+    services.stop_sync(window.ctx)
     return code
+
+
+def _resume_delivery(ctx: AppContext) -> None:
+    """Deliver what an earlier run sealed and did not send (in a worker: it opens the outbox)."""
+    from ui import services
+
+    ctx.tasks.run(
+        services.resume_delivery,
+        ctx,
+        on_result=lambda _: None,
+        on_error=lambda e: log.error("resuming delivery failed: %s", type(e).__name__),
+    )
 
 
 def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None = None):

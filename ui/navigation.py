@@ -102,8 +102,13 @@ class Navigator(QObject):
         params = dict(params or {})
         if name == HOME:
             self.history.clear()
-        elif self.history and self.history[-1][0] == name:
-            self.history.pop()  # re-opening the same screen replaces it
+        else:
+            # The history is a path, not a log: going to a screen already on it (a scan that
+            # returns to its form, a form that returns to its list) goes back to that point, so
+            # Back never reopens a screen the user has finished with.
+            earlier = [i for i, (seen, _) in enumerate(self.history) if seen == name]
+            if earlier:
+                del self.history[earlier[-1] :]
         self.history.append((name, params))
         self._show(name, params)
 

@@ -7,6 +7,18 @@
         <translation>حسابي</translation>
     </message>
     <message>
+        <source>New request</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>طلباتي</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>الإشعارات</translation>
+    </message>
+    <message>
         <source>My details</source>
         <translation>بياناتي</translation>
     </message>

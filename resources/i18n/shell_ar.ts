@@ -135,6 +135,10 @@
         <translation>قدّم طلبات التأشيرات والإقامات وسائر خدمات الوزارة، وتابع طلباتك، واطبع إيصالاتك. اختر اللغة للبدء.</translation>
     </message>
     <message>
+        <source>New request</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>تسجيل الدخول</translation>
     </message>

@@ -26,7 +26,7 @@ class WelcomeScreen(Screen):
 
     # (screen name, translated label) in the order shown; an entry appears only when its screen
     # is part of this kiosk (set_available).
-    ENTRIES = ("login", "register", "catalog", "contact", "help")
+    ENTRIES = ("apply", "login", "register", "catalog", "contact", "help")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -99,6 +99,7 @@ class WelcomeScreen(Screen):
             )
         )
         labels = {
+            "apply": self.tr("New request"),
             "login": self.tr("Log in"),
             "register": self.tr("Create an account"),
             "catalog": self.tr("Browse services and fees"),

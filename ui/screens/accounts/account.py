@@ -15,7 +15,14 @@ class AccountScreen(AccountsScreen):
     """What the account holder can do here; log out ends the session everywhere."""
 
     name = "account"
-    ACTIONS = ("account.profile", "account.password", "account.messages")
+    ACTIONS = (
+        "apply",
+        "requests",
+        "requests.inbox",
+        "account.profile",
+        "account.password",
+        "account.messages",
+    )
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -45,6 +52,9 @@ class AccountScreen(AccountsScreen):
             )
         else:
             self.who.setText("")
+        self.buttons["apply"].setText(self.tr("New request"))
+        self.buttons["requests"].setText(self.tr("My requests"))
+        self.buttons["requests.inbox"].setText(self.tr("Notifications"))
         self.buttons["account.profile"].setText(self.tr("My details"))
         self.buttons["account.password"].setText(self.tr("Change password"))
         self.buttons["account.messages"].setText(self.tr("Messages to the ministry"))

@@ -17,6 +17,7 @@ class LoginScreen(AccountsScreen):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self._return: tuple[str | None, dict] = (None, {})
         self.form = Form(("username", "password"))
         self.login_button = QPushButton(objectName="primary")
         self.login_button.clicked.connect(self._on_login)
@@ -42,6 +43,9 @@ class LoginScreen(AccountsScreen):
 
     def enter(self, params: dict) -> None:
         self.clear_messages()
+        # Where to go once logged in: a screen that needs an account (a new request) sends the
+        # user here and names itself.
+        self._return = (params.get("return_to"), params.get("return_params") or {})
         if params.get("expired"):
             self.show_notice(self.tr("Your session has ended. Please log in again."))
         if params.get("username"):
@@ -74,12 +78,12 @@ class LoginScreen(AccountsScreen):
             self.show_failure(outcome)
             return
         account = outcome.value.account
-        self.ctx.session.sign_in(
-            SignedIn(account.account_id, account.username, account.category)
-        )
+        self.ctx.session.sign_in(SignedIn(account.account_id, account.username, account.category))
         self.form.rows["password"].edit.clear()
         if outcome.value.must_change_password:
             self.sig_go.emit("account.password", {"must_change": True})
+        elif self._return[0]:
+            self.sig_go.emit(*self._return)
         else:
             self.sig_go.emit("account", {})
 
