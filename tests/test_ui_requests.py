@@ -21,8 +21,6 @@ from kiosk.texts import Bilingual
 from tests.fixtures.receipts import logical_text
 from tests.fixtures.ui import type_text
 from ui import services
-from ui.app import screen_factory
-from ui.screens.requests import SCREENS
 
 PASSPORT = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40  # a JPEG-looking 10 kB file
 WAIT_MS = 20_000
@@ -32,11 +30,8 @@ LATIN = re.compile(r"[A-Za-z]{3,}")
 
 @pytest.fixture
 def kiosk(kiosk_window, sandbox_server):
-    """The whole kiosk talking to the session's sandbox, the requests screens registered."""
+    """The whole kiosk talking to the session's sandbox."""
     ctx = kiosk_window.ctx
-    for name, target in SCREENS.items():
-        if name not in kiosk_window.navigator.screens:
-            kiosk_window.navigator.register(name, screen_factory(target, ctx))
     ctx.api = CentralApi(sandbox_server.url, retries=0)
     yield kiosk_window
     ctx.tasks.wait()

@@ -131,7 +131,12 @@ class RequestDetailScreen(RequestsBase):
         self._show()
 
     def screenshot_states(self) -> list[tuple[str, dict]]:
-        return [("", {"application_id": "APP-000001"})]
+        # The demo sandbox's requests (installer/screenshots.py): one asked for more details,
+        # one approved and paid.
+        return [
+            ("asked", {"application_id": "APP-000001"}),
+            ("approved", {"application_id": "APP-000002"}),
+        ]
 
     def load(self) -> None:
         account_id = self.account_id()
