@@ -352,6 +352,14 @@ class Outbox(migrations.Store):
                 raise KioskError("outbox.not_found", NOT_FOUND)
             return self._open(row, item_id, blob["data"], _aad(item_id, "file", attachment_id))
 
+    def extend_lease(self, item_id: str, until: dt.datetime) -> None:
+        """Keep holding an item whose delivery takes long (large attachments, a slow line)."""
+        with self.write() as db:
+            db.execute(
+                "UPDATE items SET lease_until = ? WHERE item_id = ? AND state = 'sending'",
+                [until.timestamp(), item_id],
+            )
+
     def record_remote_id(self, item_id: str, remote_id: str) -> None:
         """The server's id for the announced item (an id, not personal data: kept clear)."""
         with self.write() as db:
@@ -416,11 +424,11 @@ class Outbox(migrations.Store):
         row = db.execute("SELECT wrapped_key FROM items WHERE item_id = ?", [item_id]).fetchone()
         if row is None:
             return
-        data_key = self._data_key(row, item_id)
-        problem = {"code": code, "message": message.to_dict()}
-        sealed = crypto.seal(
-            data_key, json.dumps(problem).encode("utf-8"), _aad(item_id, "problem")
-        )
+        problem = json.dumps({"code": code, "message": message.to_dict()}).encode("utf-8")
+        try:
+            sealed = crypto.seal(self._data_key(row, item_id), problem, _aad(item_id, "problem"))
+        except KioskError:  # its key is lost: the code alone says what is wrong
+            sealed = None
         db.execute(
             "UPDATE items SET state = 'needs_attention', lease_until = NULL, last_error = ?, "
             "problem = ? WHERE item_id = ?",
@@ -437,30 +445,38 @@ class Outbox(migrations.Store):
     def pending_for(self, account_id: str) -> list[PendingItem]:
         """The account's items not delivered yet, oldest first (decrypts only theirs)."""
         tag = crypto.account_tag(self._kek, account_id)
-        pending = []
         with self.read() as db:
             rows = db.execute(
                 "SELECT * FROM items WHERE account_tag = ? ORDER BY sealed_at, item_id", [tag]
             ).fetchall()
-            for row in rows:
-                envelope = self._open_json(row, row["item_id"], "envelope", row["envelope"], tag)
-                problem = None
-                if row["problem"] is not None:
-                    found = self._open_json(row, row["item_id"], "problem", row["problem"])
-                    problem = Problem(found["code"], "", Bilingual.from_dict(found["message"]))
-                pending.append(
-                    PendingItem(
-                        item_id=row["item_id"],
-                        kind=row["kind"],
-                        state=row["state"],
-                        service_id=envelope["body"].get("service_id"),
-                        sealed_at=_time(row["sealed_at"]),
-                        application_ref=envelope["application_ref"],
-                        problem=problem,
-                        reference=local_reference(envelope["idempotency_key"]),
-                    )
-                )
+            pending = [self._pending(row, tag) for row in rows]
         return pending
+
+    def _pending(self, row, tag: str) -> PendingItem:
+        item_id = row["item_id"]
+        try:
+            envelope = self._open_json(row, item_id, "envelope", row["envelope"], tag)
+        except KioskError as e:  # still listed, so the user and staff see that it is there
+            return PendingItem(
+                item_id, row["kind"], row["state"], None, _time(row["sealed_at"]), None,
+                e.problem, local_reference(item_id),
+            )  # fmt: skip
+        problem = None
+        if row["problem"] is not None:
+            found = self._open_json(row, item_id, "problem", row["problem"])
+            problem = Problem(found["code"], "", Bilingual.from_dict(found["message"]))
+        elif row["state"] == "needs_attention":
+            problem = Problem(row["last_error"] or "outbox.unreadable", "", UNREADABLE)
+        return PendingItem(
+            item_id=item_id,
+            kind=row["kind"],
+            state=row["state"],
+            service_id=envelope["body"].get("service_id"),
+            sealed_at=_time(row["sealed_at"]),
+            application_ref=envelope["application_ref"],
+            problem=problem,
+            reference=local_reference(envelope["idempotency_key"]),
+        )
 
     def receipts_for(self, account_id: str) -> list[Receipt]:
         """The account's delivered items and the server application each became or joined."""

@@ -432,3 +432,24 @@ def test_no_personal_data_in_clear_in_the_outbox_files(tmp_path, ring):
             for encoded in _encodings(text):
                 assert encoded not in content, (path.name, text)
     box.close()
+
+
+def test_a_long_delivery_keeps_its_lease(box):
+    sealed = _seal(box)
+    box.claim_next(NOW, lease_s=60)
+    box.extend_lease(sealed.item_id, NOW + dt.timedelta(seconds=150))
+    assert box.claim_next(NOW + dt.timedelta(seconds=100), 60) is None
+    assert box.claim_next(NOW + dt.timedelta(seconds=151), 60).item_id == sealed.item_id
+
+
+def test_an_item_whose_key_is_lost_is_still_listed_and_needs_attention(box, tmp_path):
+    sealed = _seal(box)
+    raw = _raw(tmp_path)
+    raw.execute("UPDATE items SET wrapped_key = ?", (os.urandom(60),))
+    raw.commit()
+    raw.close()
+    box.claim_next(NOW, 60)
+    box.needs_attention(sealed.item_id, "outbox.unreadable", outbox.UNREADABLE)
+    [item] = box.pending_for("ACC-1")
+    assert item.state == "needs_attention" and item.problem.code == "outbox.unreadable"
+    assert item.problem.message.en and item.service_id is None

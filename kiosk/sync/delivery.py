@@ -94,7 +94,8 @@ class Deliverer:
         self._offline_failures = 0
         self._renew = False  # enroll again before the next item (the token was refused)
         self._renewed = False  # … and it was already renewed since the last success
-        self._retried = 0
+        self.counts = {"delivered": 0, "retried": 0, "needs_attention": 0}  # since created
+        self._lease_until: dt.datetime | None = None
         self.paused_until: dt.datetime | None = None
         self.last_failure: Failure | None = None
 
@@ -105,37 +106,36 @@ class Deliverer:
         now = self.clock()
         if self.paused_until is not None and now < self.paused_until:
             return False
+        due = self.outbox.next_due_at()
+        if due is None or due > now:
+            return False  # checked first: an empty outbox needs no credentials (no network)
         credentials = self._ensure_credentials()
         if credentials is None:
             return False
         item = self.outbox.claim_next(now, self.lease_s)
         if item is None:
             return False
+        self._lease_until = item.lease_until
         self._deliver(item, credentials)
         return True
 
     def drain(self, until_empty: bool = True, deadline: dt.datetime | None = None) -> DrainReport:
         """Deliver everything due; with `until_empty`, also wait for retries until the outbox
         holds nothing the network could still take, or the deadline (by `clock`) passes."""
-        before, retried = self.outbox.status(self.clock()), self._retried
-        while True:
+        before = dict(self.counts)
+        while deadline is None or self.clock() < deadline:
             if self.deliver_next():
                 continue
-            if not until_empty:
-                break
-            wake_at = self.next_attempt_at()
-            now = self.clock()
-            if wake_at is None or (deadline is not None and now >= deadline):
+            wake_at = self.next_attempt_at() if until_empty else None
+            if wake_at is None:
                 break
             if deadline is not None:
                 wake_at = min(wake_at, deadline)
-            self.sleep(max(0.0, (wake_at - now).total_seconds()))
-        after = self.outbox.status(self.clock())
+            self.sleep(max(0.0, (wake_at - self.clock()).total_seconds()))
+        status = self.outbox.status(self.clock())
         return DrainReport(
-            delivered=after["delivered"] - before["delivered"],
-            retried=self._retried - retried,
-            needs_attention=after["needs_attention"] - before["needs_attention"],
-            remaining=after["sealed"] + after["sending"],
+            **{name: self.counts[name] - before[name] for name in before},
+            remaining=status["sealed"] + status["sending"],
         )
 
     def next_attempt_at(self) -> dt.datetime | None:
@@ -169,10 +169,11 @@ class Deliverer:
         except KioskError as e:
             if e.code != "outbox.unreadable":
                 raise  # the store itself failed (disk full…): the lease brings the item back
-            self.outbox.needs_attention(item.item_id, e.code, e.message)
+            self._refused(item, e.code, e.message)
             return
         if isinstance(result, _Done):
             self.outbox.delivered(item.item_id, result.application_id, self.clock())
+            self.counts["delivered"] += 1
             self._offline_failures, self.paused_until, self.last_failure = 0, None, None
             self._renewed = False
             elapsed_ms = (time.monotonic() - started) * 1000
@@ -256,6 +257,7 @@ class Deliverer:
         data = self.outbox.file_bytes(item.item_id, attachment_id)  # decrypted once per file
         offset, restarted = state.received_bytes, False
         for _ in range(MAX_PUTS_PER_FILE):
+            self._keep_lease(item)
             if not 0 <= offset < size:
                 return UnexpectedAnswer("attachment offset out of range")
             piece = size - offset if size <= WHOLE_FILE_MAX else min(CHUNK, size - offset)
@@ -291,8 +293,7 @@ class Deliverer:
             self._retry(item, code, delay_s=0.0)
             return
         if isinstance(failure, Rejected) and not failure.retryable and failure.status != 401:
-            self.outbox.needs_attention(item.item_id, failure.code, failure.message)
-            log.warning("%s %s refused: %s", item.kind, item.item_id, failure.code)
+            self._refused(item, failure.code, failure.message)
             return
         # A passing failure: this item and the whole deliverer wait, longer each time.
         delay = self.backoff_s(max(item.attempts, self._offline_failures))
@@ -301,15 +302,30 @@ class Deliverer:
         self._pause(delay)
         self._retry(item, code, delay)
 
+    def _refused(self, item: ClaimedItem, code: str, message) -> None:
+        self.outbox.needs_attention(item.item_id, code, message)
+        self.counts["needs_attention"] += 1
+        log.warning("%s %s needs attention: %s", item.kind, item.item_id, code)
+
     def _pause(self, delay_s: float) -> None:
         self._offline_failures += 1
         self.paused_until = self.clock() + dt.timedelta(seconds=delay_s)
 
     def _retry(self, item: ClaimedItem, code: str, delay_s: float) -> None:
-        self._retried += 1
+        self.counts["retried"] += 1
         when = self.clock() + dt.timedelta(seconds=delay_s)
         self.outbox.retry_later(item.item_id, code, when)
         log.info("%s %s: %s, again in %.1f s", item.kind, item.item_id, code, delay_s)
+
+    def _keep_lease(self, item: ClaimedItem) -> None:
+        """Renew the lease when half of it is gone, so no other deliverer takes the item over
+        while a long upload is still going."""
+        now = self.clock()
+        if self._lease_until is not None and now >= self._lease_until - dt.timedelta(
+            seconds=self.lease_s / 2
+        ):
+            self._lease_until = now + dt.timedelta(seconds=self.lease_s)
+            self.outbox.extend_lease(item.item_id, self._lease_until)
 
     def backoff_s(self, attempts: int) -> float:
         """Full jitter: uniform in [0, min(cap, base·2^attempts)]."""
