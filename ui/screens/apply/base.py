@@ -11,6 +11,7 @@ beneficiaries …) is said on the step where it applies, not only at the review.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -22,6 +23,8 @@ from ui.screens.apply.flow import STEPS, flow_of, step_number
 from ui.screens.base import Screen
 from ui.screens.catalog.store import STORE_KEY, open_catalog_store
 from ui.widgets.common import paragraph
+
+log = logging.getLogger(__name__)
 
 
 class WizardScreen(Screen):
@@ -87,8 +90,11 @@ class WizardScreen(Screen):
         self.progress.setText(
             self.tr("Step {n} of {total}").format(n=step_number(self.name), total=len(STEPS))
         )
-        super().refresh_texts()
-        self._show_rule_texts()
+        try:
+            super().refresh_texts()
+            self._show_rule_texts()
+        except Exception:  # called from Qt's events: an exception there would end the kiosk
+            log.exception("the texts of %s could not be set", self.name)
 
     # --- shared helpers -----------------------------------------------------------------------
     @property

@@ -67,7 +67,9 @@ class BeneficiaryListScreen(WizardScreen):
         self.add_button.setText(self.tr("Add a person"))
         self.add_self_button.setText(self.tr("Add myself"))
         self.next_button.setText(self.tr("Next"))
-        for index, card in enumerate(self.cards):
+        # The flow may have been emptied meanwhile (sent, session ended): only people still there.
+        people = len(self.flow.draft.beneficiaries)
+        for index, card in enumerate(self.cards[:people]):
             self._card_texts(index, card)
 
     def show_step(self, params: dict) -> None:
