@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import socket
 import sqlite3
@@ -129,8 +130,9 @@ def _server_sha256(sandbox_server, application_id: str) -> dict[str, str]:
 
 
 def test_an_application_with_three_attachments_arrives_once_with_identical_bytes(
-    box, api, device, holder, sandbox_server, tmp_path
+    box, api, device, holder, sandbox_server, tmp_path, caplog
 ):
+    caplog.set_level(logging.DEBUG)
     account_id, reader = holder
     files = [
         SealFile("beneficiary_passport", "image/jpeg", PASSPORT, 0),
@@ -165,6 +167,9 @@ def test_an_application_with_three_attachments_arrives_once_with_identical_bytes
     assert sorted(n for _, n in sent) == sorted(
         [len(PHOTO), len(PASSPORT), 1 << 20, len(BOOK) - (1 << 20)]
     )
+    for text in ("Omar", "Sara", "N7654321", account_id, device.token):
+        assert text not in caplog.text  # the log names items and paths, never a person
+    assert f"application {sealed.item_id} delivered" in caplog.text
     # Delivered: the item, its blobs and its wrapped key are gone (from every file, once folded).
     assert box.status()["sealed"] == 0 and box.status()["delivered"] == 1
     box.close()
@@ -304,6 +309,19 @@ def test_a_forgotten_device_token_is_renewed_and_delivery_goes_on(box, api, ring
     assert Deliverer(box, api, credentials).drain().delivered == 1
     assert calls == [False, True]
     assert len(reader.applications().value) == 1
+
+
+def test_a_refused_token_that_cannot_be_renewed_waits_like_any_passing_failure(box, api, holder):
+    account_id, _ = holder
+    clock = FakeClock()
+    _seal(box, account_id, now=clock())
+    stale = DeviceCredentials("TEST-KIOSK-UNKNOWN", "stale-token")
+    deliverer = Deliverer(box, api, lambda: stale, clock=clock, sleep=clock.sleep)
+
+    report = deliverer.drain(deadline=clock() + dt.timedelta(seconds=30))
+
+    assert (report.delivered, report.needs_attention, report.remaining) == (0, 0, 1)
+    assert deliverer.last_failure.code == "invalid_device_token"
 
 
 def test_the_worker_delivers_what_is_sealed_and_tells_listeners(box, api, device, holder, tmp_path):

@@ -22,6 +22,7 @@ drain`) and owns its Outbox object (SQLite connections are per thread).
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import logging
 import random
 import time
@@ -87,6 +88,7 @@ class Deliverer:
         self.api = api
         self._device = device
         self._credentials = device if isinstance(device, DeviceCredentials) else None
+        self._can_renew = self._credentials is None and _accepts_renew(device)
         self.clock = clock
         self.rng = rng
         self.sleep = sleep
@@ -288,7 +290,7 @@ class Deliverer:
     def _failed(self, item: ClaimedItem, failure: Failure) -> None:
         self.last_failure = failure
         code = getattr(failure, "code", None) or type(failure).__name__
-        if is_invalid_token(failure) and callable(self._device) and not self._renewed:
+        if is_invalid_token(failure) and self._can_renew and not self._renewed:
             self._credentials, self._renew = None, True
             self._retry(item, code, delay_s=0.0)
             return
@@ -349,3 +351,11 @@ class Deliverer:
         self._pause(delay)
         log.info("device credentials unavailable (%s), again in %.1f s", type(got).__name__, delay)
         return None
+
+
+def _accepts_renew(function) -> bool:
+    """Whether a credentials function can be asked to enroll again (`renew=True`)."""
+    try:
+        return "renew" in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
