@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ApplicantScreen</name>
@@ -11,7 +12,7 @@
         <translation>يُرسل الطلب من حسابك. تحقق من بياناتك.</translation>
     </message>
     <message>
-        <source>Reading your account's details…</source>
+        <source>Reading your account&apos;s details…</source>
         <translation>جارٍ قراءة بيانات حسابك…</translation>
     </message>
     <message>
@@ -271,7 +272,7 @@
         <translation>حفظ هذا الشخص</translation>
     </message>
     <message>
-        <source>Companion's name</source>
+        <source>Companion&apos;s name</source>
         <translation>اسم المرافق</translation>
     </message>
     <message>
@@ -581,7 +582,7 @@
     <name>WizardScreen</name>
     <message>
         <source>Step {n} of {total}</source>
-        <extracomment>Whether this screen needs a chosen service (every step after the service's choice).</extracomment>
+        <extracomment>Whether this screen needs a chosen service (every step after the service&apos;s choice).</extracomment>
         <translation>الخطوة {n} من {total}</translation>
     </message>
 </context>
