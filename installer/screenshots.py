@@ -8,8 +8,14 @@ Each screen is opened with each of its `screenshot_states()`; files are
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import os
+import shutil
+import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +37,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     data_dir = Path(os.environ.get("TMPDIR", "/tmp")) / "kiosk-screenshots"
+    shutil.rmtree(data_dir, ignore_errors=True)  # a fresh demo sandbox: APP-000001 is ours
     cfg = config.load(environ={"KIOSK_STORAGE_DATA_DIR": str(data_dir)})
     window = build_window(app, cfg, kiosk_mode=False)
     window.resize(1920, 1080)
@@ -57,6 +64,7 @@ def main() -> int:
         for _ in range(60):
             settle(250)
             if window.ctx.session.user is not None:
+                seed_requests(window)
                 return
         raise SystemExit("the demo account could not log in: is the sandbox running?")
 
@@ -82,6 +90,70 @@ def main() -> int:
     window.allow_close = True
     window.ctx.tasks.wait()
     return 0
+
+
+def seed_requests(window) -> None:
+    """Two requests of the signed-in demo account, for the requests screens' pictures:
+    APP-000001 with more details asked for, APP-000002 paid and approved. Sent through the API
+    as the wizard's sample family request, then moved by the officer's command line."""
+    from kiosk import resources
+    from kiosk.domain.catalog import load_bundled
+    from ui.screens.apply import samples
+    from ui.screens.apply.flow import ApplyFlow
+    from ui.screens.apply.sending import request_data
+
+    api = window.ctx.api
+    if api.applications().value:
+        return  # seeded already (the second language)
+    flow = ApplyFlow()
+    user = window.ctx.session.user
+    samples.load(flow, "family", user.account_id, load_bundled(), dt.date.today())
+    draft = flow.draft
+    jpeg = resources.path("samples/documents/sample_certificate_page1.jpg").read_bytes()
+    ids = []
+    for _ in range(2):
+        attachment = {
+            "attachment_id": str(uuid.uuid4()),
+            "document_type": "family_book",
+            "content_type": "image/jpeg",
+            "size": len(jpeg),
+            "sha256": hashlib.sha256(jpeg).hexdigest(),
+        }
+        body = {
+            "service_id": draft.service_id,
+            "priority": draft.priority.value,
+            "data": request_data(draft),
+            "attachments": [attachment],
+        }
+        created = api.create_application(body, str(uuid.uuid4())).value
+        api.upload_attachment(
+            created.application_id, attachment["attachment_id"], jpeg, 0, len(jpeg)
+        )
+        api.commit_application(created.application_id)
+        ids.append(created.application_id)
+    db = str(window.ctx.services["demo_sandbox"].db_path)
+
+    def officer(*args: str) -> str:
+        command = [sys.executable, "-m", "sandbox", "officer", "--db", db, *args]
+        return subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+
+    asked, approved = ids
+    officer("review", asked)
+    officer(
+        "request-details",
+        asked,
+        "--fields",
+        "beneficiaries.0.passport_number",
+        "--documents",
+        "family_book",
+        "--note",
+        "يرجى تصحيح رقم جواز المستدعى له الأول وإرفاق دفتر العائلة",
+    )
+    for bill in json.loads(officer("--json", "bills")):
+        if bill["application_id"] == approved:
+            officer("mark-paid", bill["billing_no"])
+    officer("review", approved)
+    officer("approve", approved)
 
 
 if __name__ == "__main__":
