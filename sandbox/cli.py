@@ -82,6 +82,9 @@ def _serve(args) -> int:
         seed_if_new(db, settings)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Accepted connections inherit it: an answer's headers and body leave at once instead of
+    # waiting on the client's delayed ACK (Nagle), ~40 ms per kept-alive request otherwise.
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((args.host, args.port))
     except OSError as e:
