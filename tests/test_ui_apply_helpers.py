@@ -23,8 +23,7 @@ from kiosk.scan.frames import FileSource
 from kiosk.scan.mrz_fields import check_digit
 from tests.corpus import barcodes, documents, mrz
 from tests.fixtures.ui import dispose_window
-from ui.app import build_window, screen_factory
-from ui.screens.apply import SCREENS as APPLY_SCREENS
+from ui.app import build_window
 
 
 @dataclass(frozen=True)
@@ -165,9 +164,6 @@ def make_wizard(qtbot, sandbox, folder: Path) -> Wizard:
         }
     )
     window = build_window(QApplication.instance(), cfg, kiosk_mode=False)
-    for name, target in APPLY_SCREENS.items():
-        if name not in window.navigator.screens:
-            window.navigator.register(name, screen_factory(target, window.ctx))
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
