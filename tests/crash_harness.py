@@ -126,9 +126,9 @@ def server_applications(db_path: str | os.PathLike, account_id: str) -> list[dic
 
 @dataclass(frozen=True)
 class Plan:
-    """How a child dies: kind ∈ none | http_before | http_after | sql | after_seal | seal_commit
-    | random_time; `n` the request/statement count or the seal it hits; `point` the SQL kind;
-    `after_s` the random delay."""
+    """How a child dies: kind ∈ none | http_before | http_after | after_commit | sql |
+    after_seal | seal_commit | random_time; `n` the request/statement count or the seal it hits;
+    `point` the SQL kind; `after_s` the random delay."""
 
     kind: str = "none"
     n: int = 0
@@ -138,6 +138,8 @@ class Plan:
 
 def drain_plan(rng: random.Random) -> Plan:
     roll = rng.random()
+    if roll < 0.06:
+        return Plan("after_commit")  # the commit's answer arrived; the local delete not yet
     if roll < 0.25:
         return Plan("http_before", rng.randint(1, 14))
     if roll < 0.50:
@@ -145,7 +147,7 @@ def drain_plan(rng: random.Random) -> Plan:
     if roll < 0.68:
         return Plan("sql", rng.randint(1, 3), rng.choice(sorted(SQL_POINTS)))
     if roll < 0.92:
-        return Plan("random_time", after_s=rng.uniform(0.0, 0.35))
+        return Plan("random_time", after_s=rng.uniform(0.0, 0.12))
     return Plan("none")
 
 
@@ -225,7 +227,8 @@ class KillingAdapter(HTTPAdapter):
         if due and plan.kind == "http_before":
             self.child.die(_http_phase(request.method, request.path_url, before=True))
         response = super().send(request, *args, **kwargs)
-        if due and plan.kind == "http_after":
+        committed = request.method == "POST" and request.path_url.endswith("/commit")
+        if (due and plan.kind == "http_after") or (committed and plan.kind == "after_commit"):
             self.child.die(_http_phase(request.method, request.path_url, before=False))
         return response
 

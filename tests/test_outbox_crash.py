@@ -22,7 +22,7 @@ import requests
 from tests import crash_harness
 
 ROOT = Path(__file__).resolve().parent.parent
-ITERATIONS = 200
+ITERATIONS = 300
 MUST_BE_HIT = (
     "seal_before_commit",
     "seal_after_commit",
