@@ -6,11 +6,14 @@ Each sample is a 1280×720 camera-like frame, rendered by the seeded test corpor
 reproducible: passport pages with a personal-number sticker (tests/corpus/barcodes.py; the
 numbers are made up), a passport data page with its MRZ (tests/corpus/mrz.py) and an A4 document
 (tests/corpus/documents.py). Every file is read back with the kiosk's own reader before it is
-kept. demo.json names the sample the scan screen plays in demo mode for each of its modes.
+kept. demo.json names the samples the scan screen plays in demo mode for each of its modes, in
+turn: a made-up family (a wife and two children of a Syrian sponsor) whose passports are valid
+until 2034, so a newcomer can add several beneficiaries to a family-residence request by scanning.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -36,6 +39,13 @@ PAGES = [
     ("passport-3.jpg", "Code39", "1098765432", "tilt", 15),
 ]
 QUALITY = 80  # small files; a camera's own MJPG is about this
+# The demo family: surname, given names, passport, nationality, birth, sex, personal number.
+FAMILY = [
+    ("SALEH", "LAYLA", "N7300001", "SYR", dt.date(1990, 3, 14), "F", "8023456781"),
+    ("SALEH", "SAMI", "N7300002", "SYR", dt.date(2014, 9, 2), "M", "8034567812"),
+    ("SALEH", "NOUR", "N7300003", "SYR", dt.date(2017, 1, 21), "F", "8045678123"),
+]
+FAMILY_EXPIRY = dt.date(2034, 5, 1)
 
 
 def main() -> int:
@@ -72,7 +82,31 @@ def main() -> int:
         return 1
     print(f"{path.name}: A4 document, {path.stat().st_size // 1024} KB")
 
-    demo = {"barcode": PAGES[0][0], "mrz": "mrz-1.jpg", "document": "document-1.jpg"}
+    demo = {"barcode": [], "mrz": [], "document": ["document-1.jpg"]}
+    for n, (surname, given, passport, nationality, birth, sex, number) in enumerate(FAMILY, 1):
+        lines = mrz.td3(surname, given, passport, nationality, birth, sex, FAMILY_EXPIRY)
+        path = SAMPLES / f"demo-passport-{n}.jpg"
+        # The first of a few seeded renderings that the reader takes as valid at once (the
+        # camera's later frames would get there too; a demo should not make people wait).
+        for seed in range(800 + 10 * n, 810 + 10 * n):
+            frame = mrz.render_frame(lines, np.random.default_rng(seed))
+            cv2.imwrite(str(path), frame, [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
+            result = read_mrz(read_image(path))
+            if result is not None and result.valid and result.text == "\n".join(lines):
+                break
+        else:
+            print(f"{path.name}: the MRZ does not read back", file=sys.stderr)
+            return 1
+        rng = np.random.default_rng(900 + n)
+        path = SAMPLES / f"demo-number-{n}.jpg"
+        frame = corpus.render_frame(rng, [("Code128", number)], "clean", None)
+        cv2.imwrite(str(path), frame, [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
+        if reader.read(read_image(path)).personal_number != number:
+            print(f"{path.name}: the number does not read back", file=sys.stderr)
+            return 1
+        demo["mrz"].append(f"demo-passport-{n}.jpg")
+        demo["barcode"].append(f"demo-number-{n}.jpg")
+        print(f"demo family {n}: {given} {surname}, {passport}, {number}")
     (SAMPLES / "demo.json").write_text(json.dumps(demo, indent=2) + "\n")
     return 0
 

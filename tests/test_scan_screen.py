@@ -29,7 +29,7 @@ def _sample(name: str):
 def scan_screen(qtbot, app_context):
     """A scan screen whose frames come from `screen.frames` (a path), played in a loop."""
     screen = ScanScreen(app_context)
-    screen.frames = _sample(DEMO["barcode"])
+    screen.frames = _sample(SAMPLES[0]["file"])
     app_context.services["frame_source"] = lambda mode: FileSource(screen.frames, loop=True, fps=30)
     qtbot.addWidget(screen)
     screen.resize(1280, 900)
@@ -154,7 +154,7 @@ def test_no_camera_shows_why_and_manual_entry_still_works(qtbot, scan_screen, ap
 
 
 def test_the_mrz_mode_reads_the_sample_data_page(qtbot, scan_screen):
-    scan_screen.frames = _sample(DEMO["mrz"])
+    scan_screen.frames = _sample(DEMO["mrz"][0])
     scan_screen.enter({"mode": "mrz"})
     result = _wait_for_result(qtbot, scan_screen, timeout=30_000)
     assert result["mode"] == "mrz" and result["valid"] is True
@@ -173,7 +173,7 @@ def test_the_mrz_mode_lets_the_user_type_instead(qtbot, scan_screen, tmp_path):
 
 
 def test_the_document_mode_takes_the_page_by_itself_and_delivers_the_pages(qtbot, scan_screen):
-    scan_screen.frames = _sample(DEMO["document"])
+    scan_screen.frames = _sample(DEMO["document"][0])
     scan_screen.enter({"mode": "document"})
     qtbot.waitUntil(lambda: len(scan_screen.pages) == 1, timeout=30_000)
     assert scan_screen.done_button.isEnabled()
@@ -221,7 +221,7 @@ def test_frames_are_dropped_while_the_analyser_is_busy_and_the_preview_keeps_goi
         time.sleep(0.1)  # a decoder far slower than the camera
         return frame.shape
 
-    image = _sample(DEMO["barcode"])
+    image = _sample(SAMPLES[0]["file"])
     feed = CameraFeed(lambda: FileSource(image, loop=True, fps=60))
     feed.sig_result.connect(results.append)
 
@@ -249,3 +249,24 @@ def test_the_screen_speaks_arabic_and_switches_to_english(qtbot, scan_screen):
     assert scan_screen.manual_button.text() == "Use this number"
     # Numbers read left to right in both languages.
     assert scan_screen.manual_edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_demo_mode_plays_the_sample_family_one_person_after_the_other(
+    qtbot, app_context, monkeypatch
+):
+    from ui.screens.scan import screen as scan_module
+
+    monkeypatch.setattr(scan_module, "_demo_turns", {})
+    assert app_context.config.demo and "frame_source" not in app_context.services
+    screen = ScanScreen(app_context)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 900)
+    screen.show()
+    qtbot.waitExposed(screen)
+    numbers = []
+    for _ in DEMO["barcode"]:
+        screen.enter({"mode": "barcode"})
+        numbers.append(_wait_for_result(qtbot, screen)["personal_number"])
+        qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    screen.reset()
+    assert numbers == ["8023456781", "8034567812", "8045678123"]

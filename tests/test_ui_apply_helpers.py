@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import config
 from kiosk.scan.frames import FileSource
-from kiosk.scan.mrz_fields import check_digit
 from tests.corpus import barcodes, documents, mrz
 from tests.fixtures.ui import dispose_window
 from ui.app import build_window
@@ -47,24 +46,7 @@ class Person:
 
 def td3(p: Person) -> tuple[str, str]:
     """The passport's machine-readable zone (ICAO TD3) with correct check digits."""
-    top = (f"P<{p.nationality}{p.surname}<<{p.given}" + "<" * 44)[:44]
-    number = (p.passport + "<" * 9)[:9]
-    birth, expiry = p.birth.strftime("%y%m%d"), p.expiry.strftime("%y%m%d")
-    optional = "<" * 14
-    bottom = (
-        number
-        + check_digit(number)
-        + p.nationality
-        + birth
-        + check_digit(birth)
-        + p.sex
-        + expiry
-        + check_digit(expiry)
-        + optional
-        + "<"
-    )
-    bottom += check_digit(bottom[0:10] + bottom[13:20] + bottom[21:43])
-    return top, bottom
+    return mrz.td3(p.surname, p.given, p.passport, p.nationality, p.birth, p.sex, p.expiry)
 
 
 class Wizard:

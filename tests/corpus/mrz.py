@@ -105,6 +105,35 @@ def sample(seed: int, index: int, kind: str) -> MrzSample:
     )
 
 
+def td3(
+    surname: str,
+    given: str,
+    passport: str,
+    nationality: str,
+    birth: dt.date,
+    sex: str,
+    expiry: dt.date,
+) -> tuple[str, str]:
+    """A chosen person's machine-readable zone (ICAO TD3) with correct check digits."""
+    top = (f"P<{nationality}{surname}<<{given}" + "<" * 44)[:44]
+    number = (passport + "<" * 9)[:9]
+    born, expires = birth.strftime("%y%m%d"), expiry.strftime("%y%m%d")
+    bottom = (
+        number
+        + check_digit(number)
+        + nationality
+        + born
+        + check_digit(born)
+        + sex
+        + expires
+        + check_digit(expires)
+        + "<" * 14
+        + "<"
+    )
+    bottom += check_digit(bottom[0:10] + bottom[13:20] + bottom[21:43])
+    return top, bottom
+
+
 def random_mrz(rng: np.random.Generator, confusable: bool = False) -> tuple[str, str]:
     """A plausible TD3 zone with correct check digits."""
     issuer = str(rng.choice(_STATES))

@@ -220,8 +220,7 @@ class ScanScreen(Screen):
         if factory is not None:
             return factory(mode)
         if self.ctx.config.demo:
-            sample = resources.load_json("samples/demo.json")[mode]
-            return FileSource(resources.path("samples/" + sample), loop=True, fps=15)
+            return FileSource(demo_sample(mode), loop=True, fps=15)
         return CameraSource.from_config(self.ctx.config.scan)
 
     def _on_preview(self, image: QImage) -> None:
@@ -309,6 +308,7 @@ class ScanScreen(Screen):
 
     def _deliver(self, result: dict) -> None:
         self.feed.stop()
+        _demo_turns[self.mode] = _demo_turns.get(self.mode, 0) + 1
         self.sig_scanned.emit(result)
         target = self.params.get("return_to")
         if target:
@@ -480,6 +480,18 @@ class _KeyWatcher(QObject):
             return widget is not previous and widget.isAncestorOf(previous)
         except RuntimeError:  # the previous widget is gone
             return False
+
+
+# Demo mode plays the bundled samples of a mode in turn (resources/samples/demo.json: a family
+# whose passports and numbers can be added one person after the other); the next one comes after
+# each result. Which sample is next is no user's data: it outlives sessions.
+_demo_turns: dict[str, int] = {}
+
+
+def demo_sample(mode: str):
+    """The bundled sample demo mode shows for `mode` now."""
+    samples = resources.load_json("samples/demo.json")[mode]
+    return resources.path("samples/" + samples[_demo_turns.get(mode, 0) % len(samples)])
 
 
 def _button(object_name: str, slot) -> QPushButton:
