@@ -118,6 +118,11 @@ class EmbeddedSandbox:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    @property
+    def pid(self) -> int | None:
+        """The sandbox process's id while it runs (README's outage demo freezes it)."""
+        return self._process.pid if self.running else None
+
     def _first_line(self) -> str:
         """The sandbox's first stdout line, or "" after the timeout or if it died."""
         result: list[str] = []

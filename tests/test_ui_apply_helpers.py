@@ -138,13 +138,11 @@ class Wizard:
 
 
 def make_wizard(qtbot, sandbox, folder: Path) -> Wizard:
-    cfg = config.load(
-        environ={
-            "KIOSK_STORAGE_DATA_DIR": str(folder / "data"),
-            "KIOSK_STORAGE_KEYRING": "file",
-            "KIOSK_API_URL": sandbox.url,
-        }
-    )
+    """The kiosk on `sandbox` (None: demo mode, which starts its own embedded sandbox)."""
+    environ = {"KIOSK_STORAGE_DATA_DIR": str(folder / "data"), "KIOSK_STORAGE_KEYRING": "file"}
+    if sandbox is not None:
+        environ["KIOSK_API_URL"] = sandbox.url
+    cfg = config.load(environ=environ)
     window = build_window(QApplication.instance(), cfg, kiosk_mode=False)
     window.resize(1920, 1080)
     window.show()
@@ -229,8 +227,10 @@ def fill_person_by_scanning(wizard: Wizard, person: Person, companion=None) -> N
     wizard.wait_screen("apply.beneficiaries")
 
 
-def photograph_every_document(wizard: Wizard) -> int:
-    """Photograph each required document not attached yet; how many were photographed."""
+def photograph_every_document(wizard: Wizard, show: bool = True) -> int:
+    """Photograph each required document not attached yet; how many were photographed.
+
+    `show=False`: whatever the camera shows (demo mode's sample page)."""
     count = 0
     while True:
         attachments = wizard.wait_screen("apply.attachments")
@@ -238,7 +238,8 @@ def photograph_every_document(wizard: Wizard) -> int:
         if not waiting:
             return count
         count += 1
-        wizard.show(documents.photo(100 + count, "clean", paper="a4").frame)
+        if show:
+            wizard.show(documents.photo(100 + count, "clean", paper="a4").frame)
         wizard.click(waiting[0].photo_button)
         scan = wizard.wait_screen("scan")
         wizard.qtbot.waitUntil(lambda s=scan: len(s.pages) >= 1, timeout=30_000)
