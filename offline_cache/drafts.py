@@ -155,12 +155,16 @@ class DraftStore(migrations.Store):
         tag = crypto.account_tag(self._kek, account_id)
         with self.write() as db:
             db.execute("DELETE FROM drafts WHERE account_tag = ?", [tag])
+        self.fold_wal()  # its wrapped key must not linger in the WAL
 
     def purge_expired(self, now: dt.datetime) -> int:
         """Delete every expired draft; how many went."""
         with self.write() as db:
             cursor = db.execute("DELETE FROM drafts WHERE expires_at <= ?", [now.timestamp()])
-            return cursor.rowcount
+            gone = cursor.rowcount
+        if gone:
+            self.fold_wal()
+        return gone
 
     def _opened(self, row, tag: str) -> tuple[bytes, dict] | None:
         """The draft's data key and envelope; None if it does not open under this tag."""

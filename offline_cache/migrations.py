@@ -29,6 +29,8 @@ log = logging.getLogger("kiosk.storage")
 
 Migration = Callable[[sqlite3.Connection], None]
 SQLITE_FULL = 13
+BUSY_TIMEOUT_S = 30.0  # how long a write waits for another connection's transaction
+FOLD_WAIT_MS = 500
 
 DISK_FULL = Bilingual(
     ar="ذاكرة جهاز الخدمة ممتلئة، لذلك لم يُحفظ هذا. ما حفظته سابقاً لم يُفقد. "
@@ -60,10 +62,20 @@ class Store:
 
     def close(self) -> None:
         """Fold the WAL back into the file (old page images go with it) and close."""
-        with contextlib.suppress(sqlite3.Error):  # another connection busy: the next close folds
-            self.db.execute("PRAGMA busy_timeout = 500")  # never hold up the caller for long
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.fold_wal()
         self.db.conn.close()
+
+    def fold_wal(self) -> None:
+        """Checkpoint and truncate the WAL, so page images of deleted rows (with
+        `secure_delete`, the main file is already overwritten) leave the disk now, not at the
+        next close: a kiosk runs for days. Best effort: when another connection is busy, the
+        next fold takes them."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute(f"PRAGMA busy_timeout = {FOLD_WAIT_MS}")  # never hold up for long
+            try:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
     @contextlib.contextmanager
     def write(self, durable: bool = False) -> Iterator[sqlite_utils.Database]:
@@ -84,7 +96,10 @@ class Store:
 
 
 def open_database(
-    path: str | os.PathLike, store: str, migrations: Sequence[Migration], timeout_s: float = 30.0
+    path: str | os.PathLike,
+    store: str,
+    migrations: Sequence[Migration],
+    timeout_s: float = BUSY_TIMEOUT_S,
 ) -> sqlite_utils.Database:
     """Open (creating if needed) a store file at the newest schema version."""
     with storage_errors(store):

@@ -40,6 +40,10 @@ CONTENT_TYPES = ("image/jpeg", "application/pdf", "image/png")
 PRIORITIES = ("normal", "urgent")
 MAX_FILE_BYTES = 10_000_000  # the contract's limit per attachment
 LOCAL_REF = "local:"
+# Nothing the engine schedules lies further ahead than this (backoff cap 10 min, lease 5 min, a
+# server's Retry-After is capped to it). A time further ahead means the clock was set back (NTP
+# correcting a kiosk that ran fast): waiting for it would hold the item for as long, so it is due.
+MAX_AHEAD_S = 3600.0
 
 LOCKED = Bilingual(
     ar="هذا الطلب قيد الإرسال الآن ولا يمكن تغييره. يرجى المحاولة بعد قليل.",
@@ -175,6 +179,7 @@ class Outbox(migrations.Store):
 
     def __init__(self, path: str | os.PathLike, keyring: KeyRing):
         self._kek = keyring.wrapping_key()
+        self._gone = False  # items deleted since the last scrub
         super().__init__(path)
 
     # ------------------------------------------------------------ sealing
@@ -287,15 +292,20 @@ class Outbox(migrations.Store):
 
     def claim_next(self, now: dt.datetime, lease_s: float) -> ClaimedItem | None:
         """Take the oldest due item under a lease: sealed and due, or sending with its lease over
-        (its deliverer crashed). An item waiting for its application is never due."""
+        (its deliverer crashed). An item waiting for its application is never due; one whose
+        time lies more than MAX_AHEAD_S ahead is (the clock was set back)."""
+        if not 0 < lease_s <= MAX_AHEAD_S:
+            raise ValueError(f"a lease lasts up to {MAX_AHEAD_S} s")
         at = now.timestamp()
+        ahead = at + MAX_AHEAD_S
         with self.write() as db:
             row = db.execute(
                 "SELECT item_id, kind, attempts, remote_id FROM items "
-                "WHERE depends_on IS NULL AND ((state = 'sealed' AND next_attempt_at <= ?) "
-                "OR (state = 'sending' AND lease_until <= ?)) "
+                "WHERE depends_on IS NULL AND ("
+                "(state = 'sealed' AND (next_attempt_at <= ? OR next_attempt_at > ?)) "
+                "OR (state = 'sending' AND (lease_until <= ? OR lease_until > ?))) "
                 "ORDER BY sealed_at, item_id LIMIT 1",
-                [at, at],
+                [at, ahead, at, ahead],
             ).fetchone()
             if row is None:
                 return None
@@ -308,12 +318,17 @@ class Outbox(migrations.Store):
             row["item_id"], row["kind"], row["attempts"], row["remote_id"], _time(until)
         )
 
-    def next_due_at(self) -> dt.datetime | None:
-        """When the next item becomes due (for the worker's sleep); None if nothing waits."""
+    def next_due_at(self, now: dt.datetime | None = None) -> dt.datetime | None:
+        """When the next item becomes due (for the worker's sleep); None if nothing waits.
+
+        Given `now`, a time more than MAX_AHEAD_S after it counts as `now` (see claim_next)."""
+        ahead = now.timestamp() + MAX_AHEAD_S if now is not None else None
         with self.read() as db:
             (at,) = db.execute(
-                "SELECT MIN(CASE state WHEN 'sealed' THEN next_attempt_at ELSE lease_until END) "
-                "FROM items WHERE depends_on IS NULL AND state IN ('sealed', 'sending')"
+                "SELECT MIN(CASE WHEN ? IS NOT NULL AND due > ? THEN ? ELSE due END) FROM ("
+                "SELECT CASE state WHEN 'sealed' THEN next_attempt_at ELSE lease_until END AS due "
+                "FROM items WHERE depends_on IS NULL AND state IN ('sealed', 'sending'))",
+                [ahead, ahead, None if now is None else now.timestamp()],
             ).fetchone()
         return None if at is None else _time(at)
 
@@ -388,7 +403,16 @@ class Outbox(migrations.Store):
             db.execute("DELETE FROM items WHERE item_id = ?", [item_id])
             # Items sealed against "local:<this item>" can go now.
             db.execute("UPDATE items SET depends_on = NULL WHERE depends_on = ?", [item_id])
+        self._gone = True  # its wrapped key lingers in the WAL until `scrub()`
         log.info("delivered %s %s", row["kind"], item_id)
+
+    def scrub(self) -> None:
+        """Fold the WAL if items were delivered since the last scrub, so their wrapped keys
+        leave the disk (secure_delete already overwrote them in the main file). The deliverer
+        calls it when it runs out of due items: once per burst, not once per item."""
+        if self._gone:
+            self.fold_wal()
+            self._gone = False
 
     def retry_later(self, item_id: str, reason_code: str, next_attempt_at: dt.datetime) -> None:
         """Delivery failed for a passing reason: back to "sealed", due again at the given time."""
@@ -509,6 +533,7 @@ class Outbox(migrations.Store):
                 raise KioskError("outbox.locked", LOCKED)
             for doomed in [item_id, *(d["item_id"] for d in dependents)]:
                 db.execute("DELETE FROM items WHERE item_id = ?", [doomed])
+        self.fold_wal()
         log.info("withdrawn %s", item_id)
 
     # ------------------------------------------------------------ plumbing

@@ -346,3 +346,47 @@ def test_the_worker_delivers_what_is_sealed_and_tells_listeners(box, api, device
     assert worker.stop(10) and not worker.running
     assert changes[-1]["delivered"] == 1 and changes[-1]["sealed"] == 0
     assert json.dumps(changes)  # counts only: plain JSON, no personal data
+
+
+def test_a_clock_set_back_does_not_hold_the_outbox_until_it_catches_up(box, api, device, holder):
+    # The kiosk's clock ran a day fast (a flat RTC battery) while it sealed, claimed and backed
+    # off; then NTP set it right. Nothing the engine schedules is more than an hour ahead, so
+    # times further ahead mean the clock went back: the items are due now, not tomorrow.
+    account_id, reader = holder
+    offline = CentralApi(f"http://127.0.0.1:{_closed_port()}", retries=0)
+    clock = FakeClock()
+    fast = clock() + dt.timedelta(days=1)
+    first = _seal(box, account_id, now=fast)
+    second = _seal(box, account_id, now=fast)
+    box.claim_next(fast + dt.timedelta(seconds=1), lease_s=300)  # by a run that then died
+    deliverer = Deliverer(box, offline, device, clock=lambda: fast, rng=lambda: 0.5)
+    assert deliverer.deliver_next() is True  # the other one fails offline: paused, retried
+    assert {i.state for i in box.pending_for(account_id)} == {"sending", "sealed"}
+
+    deliverer.api, deliverer.clock = api, clock  # the network is back, the clock set right
+    assert deliverer.next_attempt_at() <= clock()
+    report = deliverer.drain(until_empty=False)
+
+    assert (report.delivered, report.remaining) == (2, 0)
+    assert {r.item_id for r in box.receipts_for(account_id)} == {first.item_id, second.item_id}
+    assert len(reader.applications().value) == 2
+    offline.close()
+
+
+def test_after_a_drain_no_delivered_items_key_is_left_in_any_file(
+    box, api, device, holder, tmp_path
+):
+    # The outbox stays open while the kiosk runs: the WAL must not keep the wrapped keys of
+    # delivered items (crypto-shredding) until some later close.
+    account_id, _ = holder
+    _seal(box, account_id)
+    _seal(box, account_id)
+    raw = sqlite3.connect(tmp_path / "outbox.sqlite")
+    wrapped = [row[0] for row in raw.execute("SELECT wrapped_key FROM items")]
+    raw.close()
+
+    assert Deliverer(box, api, device).drain().delivered == 2
+
+    for path in tmp_path.glob("outbox.sqlite*"):
+        content = path.read_bytes()
+        assert not any(key in content for key in wrapped), path.name

@@ -118,3 +118,19 @@ def test_drafts_are_encrypted_at_rest(store, tmp_path):
         for text in ("Fatima Al-Khatib", "N1234567", "فاطمة الخطيب", "ACC-1"):
             for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
                 assert text.encode(encoding) not in content, (path.name, text)
+
+
+def test_a_discarded_or_expired_drafts_key_leaves_every_file_while_the_kiosk_runs(store, tmp_path):
+    # The drafts file stays open for days: a draft gone (sent, cancelled, expired) must not keep
+    # its wrapped key in the WAL until the next close.
+    store.save("ACC-1", DRAFT, "review", {"passport.0": PAGE}, NOW)
+    store.save("ACC-2", DRAFT, "review", {"passport.0": PAGE}, NOW)
+    raw = _raw(tmp_path)
+    wrapped = dict(raw.execute("SELECT account_tag, wrapped_key FROM drafts").fetchall())
+    raw.close()
+    store.discard("ACC-1")
+    assert store.purge_expired(NOW + dt.timedelta(hours=25)) == 1
+    for path in tmp_path.glob("drafts.sqlite*"):
+        content = path.read_bytes()
+        for key in wrapped.values():
+            assert key not in content, path.name

@@ -301,6 +301,26 @@ def test_delivered_deletes_item_blobs_and_key_and_keeps_a_receipt(box, tmp_path)
         assert wrapped not in path.read_bytes(), path.name
 
 
+@pytest.mark.parametrize("how", ["delivered", "withdrawn"])
+def test_a_gone_items_key_leaves_every_file_while_the_kiosk_runs(box, tmp_path, how):
+    # The kiosk runs for days without closing its outbox: the WAL must not keep the wrapped key
+    # (and the ciphertext) of an item that is gone until the next close. A withdrawal scrubs at
+    # once; deliveries when the deliverer runs out of due items (scrub).
+    sealed = _seal(box)
+    raw = _raw(tmp_path)
+    (wrapped,) = raw.execute("SELECT wrapped_key FROM items").fetchone()
+    raw.close()
+    if how == "delivered":
+        box.claim_next(NOW, 60)
+        box.delivered(sealed.item_id, "APP-000124", NOW)
+        box.scrub()
+    else:
+        box.withdraw(sealed.item_id, "ACC-1")
+    for path in tmp_path.glob("outbox.sqlite*"):
+        assert wrapped not in path.read_bytes(), path.name
+    assert box.status(NOW)["sealed"] == 0  # the store is still usable
+
+
 def test_pending_for_lists_only_that_accounts_items(box):
     mine = _seal(box, account="ACC-1")
     _seal(box, account="ACC-2")

@@ -33,7 +33,7 @@ from kiosk.api import CentralApi, Failure, Ok, Rejected, UnexpectedAnswer
 from kiosk.api.models import AttachmentState
 from kiosk.device import DeviceCredentials, is_invalid_token
 from kiosk.errors import KioskError
-from offline_cache.outbox import ClaimedItem, Outbox
+from offline_cache.outbox import MAX_AHEAD_S, ClaimedItem, Outbox
 
 log = logging.getLogger("kiosk.sync")
 
@@ -104,11 +104,19 @@ class Deliverer:
     # ------------------------------------------------------------ driving
 
     def deliver_next(self) -> bool:
-        """Deliver (or try to) the next due item; False when none is due or delivery pauses."""
+        """Deliver (or try to) the next due item; False when none is due or delivery pauses.
+
+        Out of due items, the keys of those delivered leave the disk (Outbox.scrub)."""
+        if self._deliver_due():
+            return True
+        self.outbox.scrub()
+        return False
+
+    def _deliver_due(self) -> bool:
         now = self.clock()
-        if self.paused_until is not None and now < self.paused_until:
+        if self._paused(now):
             return False
-        due = self.outbox.next_due_at()
+        due = self.outbox.next_due_at(now)
         if due is None or due > now:
             return False  # checked first: an empty outbox needs no credentials (no network)
         credentials = self._ensure_credentials()
@@ -142,12 +150,23 @@ class Deliverer:
 
     def next_attempt_at(self) -> dt.datetime | None:
         """When there may be something to do: the next due item, or the end of a pause."""
-        due = self.outbox.next_due_at()
+        now = self.clock()
+        due = self.outbox.next_due_at(now)
         if due is None:
             return None
-        if self.paused_until is not None:
+        if self._paused(now):
             return max(due, self.paused_until)
         return due
+
+    def _paused(self, now: dt.datetime) -> bool:
+        """Whether delivery pauses at `now`. A pause ending more than MAX_AHEAD_S ahead began
+        before the clock was set back: it is over (it never lasts that long)."""
+        if self.paused_until is None or now >= self.paused_until:
+            return False
+        if (self.paused_until - now).total_seconds() > MAX_AHEAD_S:
+            self.paused_until = None
+            return False
+        return True
 
     # ------------------------------------------------------------ one item
 
@@ -300,7 +319,7 @@ class Deliverer:
         # A passing failure: this item and the whole deliverer wait, longer each time.
         delay = self.backoff_s(max(item.attempts, self._offline_failures))
         if isinstance(failure, Rejected) and failure.retry_after:
-            delay = max(delay, float(failure.retry_after))
+            delay = max(delay, min(float(failure.retry_after), MAX_AHEAD_S))
         self._pause(delay)
         self._retry(item, code, delay)
 
@@ -323,9 +342,9 @@ class Deliverer:
         """Renew the lease when half of it is gone, so no other deliverer takes the item over
         while a long upload is still going."""
         now = self.clock()
-        if self._lease_until is not None and now >= self._lease_until - dt.timedelta(
-            seconds=self.lease_s / 2
-        ):
+        left = None if self._lease_until is None else (self._lease_until - now).total_seconds()
+        # More left than a whole lease: the clock was set back; renew so it stays held.
+        if left is not None and (left <= self.lease_s / 2 or left > self.lease_s):
             self._lease_until = now + dt.timedelta(seconds=self.lease_s)
             self.outbox.extend_lease(item.item_id, self._lease_until)
 
