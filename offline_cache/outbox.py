@@ -61,6 +61,11 @@ APPLICATION_NOT_DELIVERED = Bilingual(
     ar="لم يُرسل الطلب الأصلي لأن الوزارة رفضته، لذلك لم تُرسل هذه الإضافة.",
     en="The request this belongs to was refused by the ministry, so this was not sent.",
 )
+ALREADY_SEALED = Bilingual(
+    ar="هذا الطلب محفوظ مسبقًا وسيُرسل أو أُرسل إلى الوزارة. تجده في «طلباتي».",
+    en="This request was saved already and will be, or has been, sent to the ministry. "
+    "You will find it in \u201cMy requests\u201d.",
+)
 
 
 @dataclass(frozen=True)
@@ -193,14 +198,18 @@ class Outbox(migrations.Store):
         files: list[SealFile],
         device_id: str,
         now: dt.datetime,
+        item_id: str | None = None,
     ) -> Sealed:
-        """Seal an application with its attachments (one durable transaction)."""
+        """Seal an application with its attachments (one durable transaction).
+
+        `item_id`: the draft's identity, so one draft is sealed once (KioskError
+        "outbox.already_sealed" the second time, while the item or its receipt is here)."""
         if priority not in PRIORITIES:
             raise ValueError(f"priority must be one of {PRIORITIES}")
         body = {"service_id": service_id, "priority": priority, "data": data}
         if device_id:
             body["device_id"] = device_id
-        return self._seal("application", account_id, body, None, files, now)
+        return self._seal("application", account_id, body, None, files, now, item_id)
 
     def seal_details(
         self,
@@ -223,10 +232,10 @@ class Outbox(migrations.Store):
             raise ValueError("an edit needs at least one field")
         return self._seal("edit", account_id, {"fields": fields}, application_ref, [], now)
 
-    def _seal(self, kind, account_id, body, application_ref, files, now) -> Sealed:
+    def _seal(self, kind, account_id, body, application_ref, files, now, item_id=None) -> Sealed:
         if not account_id:
             raise ValueError("an item belongs to an account")
-        item_id = uuid.uuid4().hex
+        item_id = item_id or uuid.uuid4().hex
         key = str(uuid.uuid4())
         tag = crypto.account_tag(self._kek, account_id)
         data_key = crypto.new_key()
@@ -246,6 +255,8 @@ class Outbox(migrations.Store):
         }
         at = now.timestamp()
         with self.write(durable=True) as db:
+            if self._known(db, item_id):
+                raise KioskError("outbox.already_sealed", ALREADY_SEALED)
             depends_on = self._dependency(db, application_ref, tag) if application_ref else None
             db["items"].insert(
                 {
@@ -267,6 +278,25 @@ class Outbox(migrations.Store):
                 )
         log.info("sealed %s %s with %d attachment(s)", kind, item_id, len(blobs))
         return Sealed(item_id, key, _time(at))
+
+    @staticmethod
+    def _known(db, item_id: str) -> bool:
+        """Whether `item_id` is waiting here or was delivered from here."""
+        return any(
+            db.execute(f"SELECT 1 FROM {table} WHERE item_id = ?", [item_id]).fetchone()
+            for table in ("items", "delivered")
+        )
+
+    def sealed_already(self, account_id: str, item_id: str) -> bool:
+        """Whether the account's item `item_id` (a draft's identity) is sealed or delivered."""
+        tag = crypto.account_tag(self._kek, account_id)
+        with self.read() as db:
+            return any(
+                db.execute(
+                    f"SELECT 1 FROM {table} WHERE item_id = ? AND account_tag = ?", [item_id, tag]
+                ).fetchone()
+                for table in ("items", "delivered")
+            )
 
     def _dependency(self, db, application_ref: str, tag: str) -> str | None:
         """The local application an item waits for; None when the server id is known."""

@@ -210,6 +210,31 @@ def test_a_sealed_application_comes_back_whole(box):
     }
 
 
+def test_a_draft_is_sealed_once_while_its_item_or_receipt_is_here(box):
+    files = [SealFile("beneficiary_passport", "image/jpeg", JPEG, 0)]
+    data = {"applicant": {"full_name": "Omar"}}
+    draft_id = uuid.uuid4().hex
+    first = box.seal_application(
+        "ACC-1", "residence.family", "urgent", data, files, "K-1", NOW, item_id=draft_id
+    )
+    assert first.item_id == draft_id
+    assert box.sealed_already("ACC-1", draft_id) and not box.sealed_already("ACC-2", draft_id)
+    with pytest.raises(KioskError) as again:
+        box.seal_application(
+            "ACC-1", "residence.family", "urgent", data, files, "K-1", NOW, item_id=draft_id
+        )
+    assert again.value.code == "outbox.already_sealed"
+    assert "طلباتي" in again.value.message.ar
+    assert box.status(NOW)["sealed"] == 1
+    claimed = box.claim_next(NOW, 60)
+    box.delivered(claimed.item_id, "APP-000001", NOW)
+    assert box.sealed_already("ACC-1", draft_id)  # delivered: still known by its receipt
+    with pytest.raises(KioskError):
+        box.seal_application(
+            "ACC-1", "residence.family", "urgent", data, files, "K-1", NOW, item_id=draft_id
+        )
+
+
 def test_sealing_is_one_transaction_nothing_half_written(box, tmp_path):
     _seal(box)
     # A failure after the item row, while the blob rows are written: SQLite itself refuses.

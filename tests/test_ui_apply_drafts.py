@@ -80,3 +80,29 @@ def test_a_draft_is_resumed_by_its_account_only(wizard):
     assert all(not row.file_button.isHidden() for row in attachments.rows)
     assert all(row.remove_button.isVisible() for row in attachments.rows)  # every page is back
     assert len(flow.pages) == photographed
+
+
+def test_a_draft_sealed_already_is_never_offered_again(wizard):
+    """A crash (or a full disk) between sealing and discarding the saved draft leaves both; the
+    draft's identity is the outbox item's, so it is dropped instead of being sent twice."""
+    from ui.services import open_drafts, open_outbox
+
+    wizard.sign_in()
+    account = (wizard.username, wizard.password)
+    account_id = wizard.ctx.session.user.account_id
+    start_request(wizard, "residence", "residence.family")
+    draft_id = wizard.ctx.services["apply_flow"].draft.draft_id
+    assert draft_id
+    wizard.window.end_session()  # the draft is saved for this account
+    wizard.settle()
+    now = dt.datetime.now(dt.UTC)
+    assert open_drafts(wizard.ctx).load(account_id, now) is not None
+    open_outbox(wizard.ctx).seal_application(
+        account_id, "residence.family", "normal", {}, [], wizard.ctx.config.kiosk.id, now,
+        item_id=draft_id,
+    )  # fmt: skip
+
+    wizard.sign_in(*account)
+    start = wait_start(wizard)
+    assert start.state == "categories"
+    assert open_drafts(wizard.ctx).load(account_id, now) is None

@@ -109,8 +109,14 @@ class Attachment:
 
 @dataclass
 class Draft:
-    """An application being prepared: service, priority, extra fields, people and documents."""
+    """An application being prepared: service, priority, extra fields, people and documents.
 
+    `draft_id` is the draft's identity on this kiosk; sealing uses it as the outbox item's id,
+    so the same draft can never be sealed twice (a crash between sealing and discarding the saved
+    draft would otherwise offer it again, to be sent a second time).
+    """
+
+    draft_id: str = ""
     service_id: str = ""
     priority: Priority = Priority.NORMAL
     extra: dict[str, Any] = field(default_factory=dict)
@@ -136,6 +142,7 @@ class Draft:
     def to_dict(self) -> dict:
         """A JSON-ready dict (dates as ISO strings, enums as their values)."""
         return {
+            "draft_id": self.draft_id,
             "service_id": self.service_id,
             "priority": self.priority.value,
             "extra": dict(self.extra),
@@ -184,6 +191,7 @@ class Draft:
         r = _Reader(data, "")
         applicant = r.child("applicant")
         return cls(
+            draft_id=r.text("draft_id"),
             service_id=r.text("service_id"),
             priority=r.enum("priority", Priority, Priority.NORMAL),
             extra=r.mapping("extra"),

@@ -119,9 +119,17 @@ def saved_draft(saved) -> tuple[Draft, str, dict[str, bytes]] | None:
 
 
 def _load(ctx, account_id: str):
-    from ui.services import open_drafts
+    """The account's saved draft, unless it was sealed already (a crash or a full disk between
+    sealing and discarding it): then it is discarded, never offered to be sent again."""
+    from ui.services import open_drafts, open_outbox
 
-    return open_drafts(ctx).load(account_id, _now())
+    drafts = open_drafts(ctx)
+    saved = drafts.load(account_id, _now())
+    draft_id = saved.draft.get("draft_id") if saved is not None else None
+    if draft_id and open_outbox(ctx).sealed_already(account_id, draft_id):
+        drafts.discard(account_id)
+        return None
+    return saved
 
 
 def _no_draft(on_result):

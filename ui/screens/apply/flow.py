@@ -107,6 +107,8 @@ class ApplyFlow:
         if self.draft.service_id != service_id:
             self.draft.service_id = service_id
             self.draft.extra = {}
+        if not self.draft.draft_id:
+            self.draft.draft_id = uuid.uuid4().hex
         self.changed()
 
     def restore(self, account_id: str, draft: Draft, step: str, pages: dict[str, bytes]) -> None:

@@ -329,7 +329,12 @@ class ReviewScreen(WizardScreen):
         else:
             self.failure = SEAL_FAILED
         self._sending = None
-        self.keeper.flush()  # the draft stays, saved
+        if isinstance(error, KioskError) and error.code == "outbox.already_sealed":
+            # This very draft is in the outbox already (it came back after a crash): done.
+            self.keeper.forget(self.flow.account_id)
+            self.flow.clear()
+        else:
+            self.keeper.flush()  # the draft stays, saved
         self.refresh_texts()
 
     def _on_sealed(self, sealed: SealedRequest) -> None:

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import time
 from dataclasses import dataclass
 
 from kiosk.domain.model import Draft
 from ui.screens.apply.flow import content_type
+
+log = logging.getLogger(__name__)
 
 DELIVERY_WAIT_S = 5.0
 POLL_S = 0.25
@@ -40,7 +43,7 @@ class SealedRequest:
 def request_data(draft: Draft) -> dict:
     """The application's `data` for the contract: the draft without what travels beside it."""
     data = draft.to_dict()
-    for key in ("service_id", "priority", "attachments"):
+    for key in ("draft_id", "service_id", "priority", "attachments"):
         data.pop(key, None)
     return data
 
@@ -118,9 +121,16 @@ def seal(ctx, account_id: str, draft: Draft, pages: dict[str, bytes], keeper, ve
         files,
         ctx.config.kiosk.id,
         now,
+        item_id=draft.draft_id or None,
     )
-    keeper.discard_now(account_id, version)
-    sync(ctx).wake()
+    # Saved. What follows must never make the screen say otherwise (a second "send" would be a
+    # second request): a draft that cannot be discarded now is dropped when next loaded (its
+    # identity is in the outbox), a worker not woken now delivers at its next round.
+    for follow_up in (lambda: keeper.discard_now(account_id, version), lambda: sync(ctx).wake()):
+        try:
+            follow_up()
+        except Exception as e:
+            log.warning("after sealing: %s", type(e).__name__)
     return SealedRequest(account_id, sealed.item_id, sealed.reference, sealed.sealed_at)
 
 
