@@ -364,3 +364,29 @@ def test_demo_marker_only_in_demo_mode(qtbot, tmp_path):
     window.show()
     assert not window.demo_marker.isVisible()
     dispose_window(window)
+
+
+def test_at_start_up_the_keyboard_and_watchers_come_after_the_first_frame(qtbot, kiosk_config):
+    """main.py builds the window without its keyboard and input watchers (the welcome screen's
+    first frame does not wait for Qt Quick); `complete()` adds them, texts staying Arabic."""
+    app = QApplication.instance()
+    window = build_window(app, kiosk_config, kiosk_mode=False, defer_keyboard=True)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.keyboard is None
+
+    def touched() -> bool:
+        window.idle._timer.stop()
+        qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
+        return window.idle._timer.isActive()
+
+    assert not touched()  # no application-wide watcher yet
+    welcome = window.navigator.screens["welcome"]
+    arabic = welcome.greeting.text()
+    assert re.search("[\u0600-\u06ff]", arabic)
+    window.complete()
+    QApplication.processEvents()
+    assert window.keyboard is not None and window.keyboard.available
+    assert welcome.greeting.text() == arabic  # the translators came back at once
+    assert touched()  # input now restarts the idle time
+    dispose_window(window)

@@ -96,10 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("moi-kiosk")
     window = build_window(
-        app, cfg, kiosk_mode=cfg.kiosk.fullscreen and not args.windowed, language=args.lang
+        app,
+        cfg,
+        kiosk_mode=cfg.kiosk.fullscreen and not args.windowed,
+        language=args.lang,
+        defer_keyboard=True,
     )
     if args.bench_first_frame:
-        _quit_after_first_frame(window)
+        _after_first_frame(window, lambda: _quit_after_keyboard(window))
+    else:
+        _after_first_frame(window, window.complete)
     window.show_kiosk()
     QTimer.singleShot(RESUME_DELIVERY_AFTER_MS, lambda: _resume_delivery(window.ctx))
     code = app.exec()
@@ -122,8 +128,18 @@ def _resume_delivery(ctx: AppContext) -> None:
     )
 
 
-def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None = None):
-    """The kiosk window with every screen, ready to show (also used by tests and screenshots)."""
+def build_window(
+    app,
+    cfg: config.Config,
+    kiosk_mode: bool,
+    language: str | None = None,
+    defer_keyboard: bool = False,
+):
+    """The kiosk window with every screen, ready to show (also used by tests and screenshots).
+
+    `defer_keyboard`: the caller completes the window later (`window.complete()`: the keyboard
+    and the input watchers), after the first frame.
+    """
     load_fonts()
     app.setStyleSheet(resources.path("styles/kiosk.qss").read_text(encoding="utf-8"))
     lang = Language(app)
@@ -133,7 +149,7 @@ def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None
     # loader thread may call QCoreApplication::translate, which for a translator made in Python
     # needs the GIL that the GUI thread holds while it waits for that load: a deadlock.
     uninstall_translators()
-    window = KioskWindow(ctx, kiosk_mode=kiosk_mode)
+    window = KioskWindow(ctx, kiosk_mode=kiosk_mode, defer_keyboard=defer_keyboard)
     lang.set(language or cfg.kiosk.language)
     for name, target in SCREENS.items():
         window.navigator.register(name, screen_factory(target, ctx))
@@ -146,24 +162,27 @@ def build_window(app, cfg: config.Config, kiosk_mode: bool, language: str | None
     return window
 
 
-def _quit_after_first_frame(window: KioskWindow) -> None:
-    """bench/startup.py: report the first painted frame of the welcome screen, then quit."""
+def _after_first_frame(window: KioskWindow, then: Callable[[], None]) -> None:
+    """Run `then` once the welcome screen has painted its first frame."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(
-                    0,
-                    lambda: (
-                        print("FIRST_FRAME", flush=True),
-                        window.ctx.tasks.wait(),
-                        os._exit(0),
-                    ),
-                )
+                QTimer.singleShot(0, then)
             return False
 
     welcome = window.navigator.screens["welcome"]
     window._first_paint = FirstPaint(window)
     welcome.installEventFilter(window._first_paint)
+
+
+def _quit_after_keyboard(window: KioskWindow) -> None:
+    """bench/startup.py: the first frame is painted; report it, build the keyboard as the
+    kiosk does (and report when it is ready), then quit."""
+    print("FIRST_FRAME", flush=True)
+    window.complete()
+    print("KEYBOARD_READY", flush=True)
+    window.ctx.tasks.wait()
+    os._exit(0)

@@ -91,6 +91,16 @@ class Language(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.sig_changed.emit(lang)
 
+    def without_translators(self, work):
+        """`work()` run with no translator installed (QML loading: see KioskWindow.build_keyboard),
+        then they are put back; texts never show untranslated (no event is processed between)."""
+        uninstall_translators()
+        try:
+            return work()
+        finally:
+            if self.current == "ar":
+                self._install_arabic()
+
     def _install_arabic(self) -> None:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         files = [(f"{qt_dir}/qtbase_ar.qm", "Qt")]

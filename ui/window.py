@@ -22,7 +22,7 @@ from ui.context import AppContext
 from ui.navigation import HOME, Navigator
 from ui.screens.requests.badge import NotificationsBadge
 from ui.widgets.idle import CountdownOverlay, IdleWatcher
-from ui.widgets.keyboard import EnterClosesKeyboard, KeyboardPanel, is_text_input
+from ui.widgets.keyboard import EnterClosesKeyboard, is_text_input
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class KioskWindow(QWidget):
 
     sig_session_ended = Signal()
 
-    def __init__(self, ctx: AppContext, kiosk_mode: bool):
+    def __init__(self, ctx: AppContext, kiosk_mode: bool, defer_keyboard: bool = False):
         super().__init__()
         self.ctx = ctx
         self.kiosk_mode = kiosk_mode
@@ -51,7 +51,6 @@ class KioskWindow(QWidget):
         header_row = self.header.layout()
         header_row.insertWidget(header_row.indexOf(self.help_button), self.notifications_badge)
         self.footer = self._build_footer()
-        self.keyboard = KeyboardPanel(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,20 +58,30 @@ class KioskWindow(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.footer)
-        layout.addWidget(self.keyboard)
-
+        self.keyboard = None
         self.idle = IdleWatcher(ctx.config.kiosk.idle_timeout_s, self)
         self.idle.sig_idle.connect(self._on_idle)
         self.countdown = CountdownOverlay(ctx.config.kiosk.idle_countdown_s, self)
         self.countdown.sig_continue.connect(self.idle.poke)
         self.countdown.sig_expired.connect(self.end_session)
-        app = QApplication.instance()
-        app.installEventFilter(self.idle)
         self._enter_closes = EnterClosesKeyboard(self)
-        app.installEventFilter(self._enter_closes)
-        app.focusChanged.connect(self._on_focus_change)
+        QApplication.instance().focusChanged.connect(self._on_focus_change)
         self.ctx.language.sig_changed.connect(self._on_language_change)
         self.retranslate()
+        if not defer_keyboard:
+            self.complete()
+
+    def complete(self) -> None:
+        """Build what the welcome screen's first frame need not wait for (ui/app.py: at start-up
+        this runs right after it): the touch keyboard (Qt Quick: the costliest part) and the
+        application-wide input watchers (idle time, Enter closes the keyboard), which route every
+        event of the application through Python. Nobody types on the welcome screen."""
+        if self.keyboard is not None:
+            return
+        self.build_keyboard()
+        app = QApplication.instance()
+        app.installEventFilter(self.idle)
+        app.installEventFilter(self._enter_closes)
 
     # --- building -------------------------------------------------------------------------
     def _build_header(self) -> QFrame:
@@ -121,6 +130,19 @@ class KioskWindow(QWidget):
         row.addWidget(self.cancel_button)
         return footer
 
+    def build_keyboard(self) -> None:
+        """Build the touch keyboard below the screens.
+
+        Its QML loads synchronously and QML's loader thread may translate through the installed
+        translators, which are Python objects needing the GIL this thread holds: a deadlock.
+        So the translators are out while it loads (ui/i18n.py) and back in afterwards.
+        """
+        from ui.widgets.keyboard_panel import KeyboardPanel
+
+        self.keyboard = self.ctx.language.without_translators(lambda: KeyboardPanel(self))
+        self.layout().addWidget(self.keyboard)
+        self.keyboard.set_language(self.ctx.lang)
+
     # --- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.ministry_label.setText(self.tr("Ministry of Interior"))
@@ -148,7 +170,8 @@ class KioskWindow(QWidget):
     def _on_language_change(self, lang: str) -> None:
         # The texts were re-set by the LanguageChange event (changeEvent) already.
         self.ctx.session.language = lang
-        self.keyboard.set_language(lang)
+        if self.keyboard is not None:
+            self.keyboard.set_language(lang)
 
     def _on_screen_change(self, screen) -> None:
         at_home = screen.name == HOME
