@@ -106,3 +106,16 @@ def test_a_draft_sealed_already_is_never_offered_again(wizard):
     start = wait_start(wizard)
     assert start.state == "categories"
     assert open_drafts(wizard.ctx).load(account_id, now) is None
+
+
+def test_opening_the_wizard_deletes_every_account_s_expired_drafts(wizard):
+    from ui.services import open_drafts
+
+    drafts = open_drafts(wizard.ctx)
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=25)
+    drafts.save("ACC-GONE", {"service_id": "residence.family"}, "apply.general", {}, long_ago)
+    assert drafts.load("ACC-GONE", long_ago) is not None
+
+    wizard.sign_in()
+    assert wait_start(wizard).state == "categories"
+    assert drafts.load("ACC-GONE", long_ago) is None  # purged, not only hidden

@@ -22,8 +22,9 @@ from ui.workers import Tasks
 
 log = logging.getLogger(__name__)
 
-# After the first frame, the outbox is checked for items an earlier run left (power cut, crash).
-RESUME_DELIVERY_AFTER_MS = 2000
+# After the first frame, the outbox is checked for items an earlier run left (power cut, crash)
+# and expired drafts are deleted.
+START_UP_CHORES_AFTER_MS = 2000
 
 # Every screen of the kiosk: its name → "module:Class". A screen's module is imported and the
 # screen built the first time it is shown, so start-up pays only for the welcome screen. The
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _after_first_frame(window, window.complete)
     window.show_kiosk()
-    QTimer.singleShot(RESUME_DELIVERY_AFTER_MS, lambda: _resume_delivery(window.ctx))
+    QTimer.singleShot(START_UP_CHORES_AFTER_MS, lambda: _start_up_chores(window.ctx))
     code = app.exec()
     window.ctx.tasks.wait()
     from ui import services
@@ -116,15 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _resume_delivery(ctx: AppContext) -> None:
-    """Deliver what an earlier run sealed and did not send (in a worker: it opens the outbox)."""
+def _start_up_chores(ctx: AppContext) -> None:
+    """Deliver what an earlier run sealed and did not send, drop expired drafts (in a worker:
+    it opens the stores)."""
     from ui import services
 
     ctx.tasks.run(
-        services.resume_delivery,
+        services.at_start_up,
         ctx,
         on_result=lambda _: None,
-        on_error=lambda e: log.error("resuming delivery failed: %s", type(e).__name__),
+        on_error=lambda e: log.error("start-up chores failed: %s", type(e).__name__),
     )
 
 

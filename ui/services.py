@@ -7,11 +7,12 @@ GUI thread (opening runs the schema migrations).
 
 `sync(ctx)` is the one delivery worker of the kiosk (kiosk/sync): started the first time
 something is sealed, or at start-up when the outbox still holds undelivered items
-(`resume_delivery`), so a kiosk with an empty outbox never starts the demo sandbox for nothing.
+(`at_start_up`), so a kiosk with an empty outbox never starts the demo sandbox for nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -83,8 +84,11 @@ def sync(ctx):
         return worker
 
 
-def resume_delivery(ctx) -> None:
-    """At start-up (in a worker): start delivering if the outbox holds undelivered items."""
+def at_start_up(ctx) -> None:
+    """At start-up (in a worker): delete expired drafts, and start delivering if the outbox
+    holds undelivered items (an earlier run was cut off)."""
+    if (data_dir(ctx) / DRAFTS_FILE).exists():
+        open_drafts(ctx).purge_expired(dt.datetime.now(dt.UTC))
     if not (data_dir(ctx) / OUTBOX_FILE).exists():
         return
     status = open_outbox(ctx).status()

@@ -120,11 +120,14 @@ def saved_draft(saved) -> tuple[Draft, str, dict[str, bytes]] | None:
 
 def _load(ctx, account_id: str):
     """The account's saved draft, unless it was sealed already (a crash or a full disk between
-    sealing and discarding it): then it is discarded, never offered to be sent again."""
+    sealing and discarding it): then it is discarded, never offered to be sent again. Every
+    account's expired drafts go first (most who leave a draft never come back for it)."""
     from ui.services import open_drafts, open_outbox
 
     drafts = open_drafts(ctx)
-    saved = drafts.load(account_id, _now())
+    now = _now()
+    drafts.purge_expired(now)
+    saved = drafts.load(account_id, now)
     draft_id = saved.draft.get("draft_id") if saved is not None else None
     if draft_id and open_outbox(ctx).sealed_already(account_id, draft_id):
         drafts.discard(account_id)
