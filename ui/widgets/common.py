@@ -1,4 +1,5 @@
-"""Small widgets the screens share: QR codes, big touch buttons, wrapped labels."""
+"""Small widgets the screens share: QR codes, big touch buttons, wrapped labels, white
+panels, rows rebuilt from data, and text kept left to right inside Arabic."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import io
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 
 def qr_pixmap(text: str, size_px: int = 180) -> QPixmap:
@@ -45,3 +46,32 @@ def paragraph(object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+def ltr(value: object) -> str:
+    """A date, number or code that reads left to right inside Arabic too, a bidi isolate:
+    "2026-11-23" must not read "23-11-2026". Nothing for None or empty text."""
+    text = "" if value is None else str(value)
+    return f"\u2066{text}\u2069" if text else ""
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    """A white panel and its layout."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+def clear_layout(layout) -> None:
+    """Delete every widget of a layout (rows built from the user's data)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)  # out of the screen at once (a wipe finds no trace of it)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())

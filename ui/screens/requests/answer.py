@@ -25,9 +25,9 @@ from kiosk.api import fields as account_fields
 from kiosk.texts import to_western_digits
 from ui.screens.accounts.form import FieldRow
 from ui.screens.requests import model
-from ui.screens.requests.common import RequestsBase, clear_layout
+from ui.screens.requests.common import RequestsBase
 from ui.screens.requests.texts import ADDITIONAL_DOCUMENT
-from ui.widgets.common import paragraph
+from ui.widgets.common import clear_layout, paragraph
 
 MAX_NOTE = 2000  # the contract's limit for a details note
 
@@ -357,33 +357,17 @@ class AddDetailsScreen(AnswerScreen):
             self.retranslate()
 
     def _on_photograph(self) -> None:
-        if not self.application_id:
-            return
-        self.sig_go.emit(
-            "scan",
-            {
-                "mode": "document",
-                "return_to": self.name,
-                "return_params": {
-                    "application_id": self.application_id,
-                    "document_type": self.document_type,
-                },
-            },
-        )
+        self._fetch_document("scan", mode="document")
 
     def _on_files(self) -> None:
+        self._fetch_document("requests.files")
+
+    def _fetch_document(self, screen: str, **params) -> None:
+        """Open the screen that brings a document back here, for the chosen document type."""
         if not self.application_id:
             return
-        self.sig_go.emit(
-            "requests.files",
-            {
-                "return_to": self.name,
-                "return_params": {
-                    "application_id": self.application_id,
-                    "document_type": self.document_type,
-                },
-            },
-        )
+        back = {"application_id": self.application_id, "document_type": self.document_type}
+        self.sig_go.emit(screen, {**params, "return_to": self.name, "return_params": back})
 
     def _on_send(self) -> None:
         self.clear_messages()

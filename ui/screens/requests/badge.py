@@ -3,6 +3,7 @@ notifications they have not seen yet; a tap opens the inbox."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QPushButton
 
 from ui.screens.requests.notices import notifications
@@ -39,8 +40,6 @@ class NotificationsBadge(QPushButton):
         self.update_badge()
 
     def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.update_badge()
         super().changeEvent(event)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout
-
 from kiosk.errors import KioskError
 from kiosk.texts import Bilingual
 from ui.screens.accounts.common import AccountsScreen
@@ -57,25 +55,3 @@ class RequestsBase(AccountsScreen):
                 self.show_error(message.get(self.ctx.lang))
 
         self.ctx.tasks.run(fn, *args, on_result=finished, on_error=failed)
-
-
-def card() -> tuple[QFrame, QVBoxLayout]:
-    """A white panel and its layout."""
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(24, 16, 24, 16)
-    layout.setSpacing(8)
-    return frame, layout
-
-
-def clear_layout(layout) -> None:
-    """Delete every widget of a layout (rows built from the user's data)."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.setParent(None)  # out of the screen at once (a wipe finds no trace of it)
-            widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())

@@ -12,10 +12,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ui.screens.requests import model
-from ui.screens.requests.common import RequestsBase, card, clear_layout
-from ui.screens.requests.listing import sealed_text
-from ui.screens.requests.texts import ltr, when
-from ui.widgets.common import paragraph
+from ui.screens.requests.common import RequestsBase
+from ui.screens.requests.texts import when
+from ui.widgets.common import card, clear_layout, ltr, paragraph
 
 # Statuses whose note is written to the applicant (what is asked, why it was rejected).
 ADDRESSED = ("details_requested", "rejected")
@@ -226,7 +225,7 @@ class RequestDetailScreen(RequestsBase):
             label = paragraph("error" if item.state == "needs_attention" else "hint")
             lines = [
                 f"{self.texts.local_kind(item.kind)}: {self.texts.local_state(item.state)}",
-                self.tr("Saved at {time}").format(time=sealed_text(item.sealed_at)),
+                self.tr("Saved at {time}").format(time=when(item.sealed_at)),
             ]
             if item.problem is not None:
                 lines.insert(1, item.problem.message.get(self.ctx.lang))

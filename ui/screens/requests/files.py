@@ -11,11 +11,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.texts import Bilingual
+from ui.screens.apply.flow import CONTENT_TYPES
 from ui.screens.apply.importer import FoundFile, find_files, read_document
-from ui.screens.requests.common import RequestsBase, clear_layout
-from ui.widgets.common import big_button, paragraph
-
-CONTENT_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".pdf": "application/pdf"}
+from ui.screens.requests.common import RequestsBase
+from ui.widgets.common import big_button, clear_layout, paragraph
 
 
 class FilesScreen(RequestsBase):

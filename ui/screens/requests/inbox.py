@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from ui.screens.requests.common import RequestsBase, card, clear_layout
+from ui.screens.requests.common import RequestsBase
 from ui.screens.requests.notices import notifications
 from ui.screens.requests.texts import when
-from ui.widgets.common import paragraph
+from ui.widgets.common import card, clear_layout, paragraph
 
 
 class InboxScreen(RequestsBase):

@@ -4,14 +4,12 @@ attention). Offline, the saved ones are still listed, with a clear message."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.requests import model
-from ui.screens.requests.common import RequestsBase, card, clear_layout
+from ui.screens.requests.common import RequestsBase
 from ui.screens.requests.texts import when
-from ui.widgets.common import big_button, paragraph
+from ui.widgets.common import big_button, card, clear_layout, paragraph
 
 
 class RequestsScreen(RequestsBase):
@@ -144,7 +142,6 @@ class RequestsScreen(RequestsBase):
 
     def _local_card(self, item, services) -> QWidget:
         frame, layout = card()
-        frame.setObjectName("card")
         name = services.get(item.service_id)
         heading = paragraph("cardTitle")
         heading.setText(
@@ -154,7 +151,7 @@ class RequestsScreen(RequestsBase):
         state = paragraph("error" if item.state == "needs_attention" else "hint")
         lines = [
             self.texts.local_state(item.state),
-            self.tr("Saved at {time}").format(time=sealed_text(item.sealed_at)),
+            self.tr("Saved at {time}").format(time=when(item.sealed_at)),
         ]
         if item.problem is not None:
             lines.insert(1, item.problem.message.get(self.ctx.lang))
@@ -163,12 +160,3 @@ class RequestsScreen(RequestsBase):
         layout.addWidget(heading)
         layout.addWidget(state)
         return frame
-
-
-def sealed_text(sealed_at) -> str:
-    """When an item was sealed (a datetime, epoch seconds or ISO text), in local time."""
-    if isinstance(sealed_at, int | float):
-        sealed_at = dt.datetime.fromtimestamp(sealed_at, dt.UTC)
-    if isinstance(sealed_at, dt.datetime):
-        return when(sealed_at.isoformat())
-    return when(sealed_at)

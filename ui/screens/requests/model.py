@@ -32,8 +32,6 @@ SHOWN_STATUSES = (
     "approved",
     "rejected",
 )
-# A local (not yet delivered) item's state as the outbox names it.
-LOCAL_STATES = ("sealed", "sending", "needs_attention")
 
 OUTBOX_UNAVAILABLE = Bilingual(
     "تعذّر قراءة الطلبات المحفوظة على هذا الجهاز. يُرجى إبلاغ الموظف المختص.",
@@ -52,10 +50,6 @@ def shown_status(application: Application) -> str:
     if application.bills:
         return "paid"
     return "sending" if application.status == "receiving" else "received"
-
-
-def unpaid(application: Application) -> list[Bill]:
-    return [bill for bill in application.bills if not bill.paid]
 
 
 # ---------------------------------------------------------------- paths in the request's data

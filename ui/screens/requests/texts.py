@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 
 from ui.screens.accounts.form import FieldLabels
 from ui.screens.requests.model import split_path
+from ui.widgets.common import ltr
 
 
 class RequestTexts(QObject):
@@ -124,20 +125,18 @@ class RequestTexts(QObject):
 ADDITIONAL_DOCUMENT = "additional_document"
 
 
-def ltr(text: str) -> str:
-    """Text that reads left to right inside Arabic too (dates: 2026-11-23 stays in that order)."""
-    return f"\u2066{text}\u2069" if text else ""
-
-
-def when(instant: str | None, with_time: bool = True) -> str:
-    """An ISO instant (UTC) as the screens show it, in the kiosk's local time: "2025-03-10 13:45"
-    (digits 0–9 in both languages; the date's order kept in Arabic)."""
+def when(instant: str | dt.datetime | None, with_time: bool = True) -> str:
+    """An instant (ISO text or a datetime; UTC) as the screens show it, in the kiosk's local
+    time: "2025-03-10 13:45" (digits 0–9 in both languages; the date's order kept in Arabic)."""
     if not instant:
         return ""
-    try:
-        moment = dt.datetime.fromisoformat(instant)
-    except ValueError:
-        return ltr(instant)
+    if isinstance(instant, dt.datetime):
+        moment = instant
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(instant)
+        except ValueError:
+            return ltr(instant)
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return ltr(moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d"))
