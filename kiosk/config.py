@@ -37,6 +37,16 @@ class KioskSection:
     idle_timeout_s: int = 90
     idle_countdown_s: int = 20
 
+    @property
+    def place(self) -> dict[str, str]:
+        """Where the terminal stands, in both languages (enrollment, printed documents)."""
+        return {"ar": self.station_ar, "en": self.station_en}
+
+    @property
+    def receipt_station(self) -> dict:
+        """The `station` block of a printed document (kiosk/receipts): this terminal, its place."""
+        return {"kiosk_id": self.id, "place": self.place}
+
 
 @dataclass(frozen=True)
 class ApiSection:

@@ -57,7 +57,7 @@ def ensure_enrolled(
         device_id,
         config.kiosk.site,
         config.api.enrollment_code,
-        station={"ar": config.kiosk.station_ar, "en": config.kiosk.station_en},
+        station=config.kiosk.place,
         app_version=app_version(),
     )
     if not outcome.ok:

@@ -32,17 +32,23 @@ def ensure_api(ctx) -> CentralApi:
         return ctx.api
 
 
+def with_api(ctx, work: Callable):
+    """In a worker: `work(api)` with the kiosk's API client, or NoConnection when it cannot be
+    built (the demo sandbox failed to start)."""
+    try:
+        api = ensure_api(ctx)
+    except DemoError as e:
+        return NoConnection(str(e))
+    return work(api)
+
+
 def call_api(screen, work: Callable, on_outcome: Callable, button=None) -> None:
     """Run `work(api)` in the background; `on_outcome(outcome)` on the GUI thread."""
     if button is not None:
         button.setEnabled(False)
 
     def job():
-        try:
-            api = ensure_api(screen.ctx)
-        except DemoError as e:
-            return NoConnection(str(e))
-        return work(api)
+        return with_api(screen.ctx, work)
 
     def finish(outcome):
         if button is not None:

@@ -319,7 +319,7 @@ class RequestDetailScreen(RequestsBase):
             return
         service = self.request.service
         name = service.name if service is not None else bill.description
-        data = model.payment_slip(app, bill, name, model.station(self.ctx.config))
+        data = model.payment_slip(app, bill, name, self.ctx.config.kiosk.receipt_station)
         self.sig_go.emit("printing.preview", {"kind": "payment", "data": data})
 
     def _on_print_approval(self) -> None:
@@ -330,7 +330,7 @@ class RequestDetailScreen(RequestsBase):
             model.approval_notice,
             self.ctx,
             self.application_id,
-            model.station(self.ctx.config),
+            self.ctx.config.kiosk.receipt_station,
             on_result=self._on_notice,
             button=self.approval_button,
         )

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kiosk.api import NoConnection, Ok
+from kiosk.api import Ok
 from kiosk.api.models import Application, Bill
-from kiosk.demo import DemoError
 from kiosk.errors import KioskError
 from kiosk.texts import Bilingual
 from offline_cache.outbox import SealFile, local_reference
-from ui.screens.accounts.connection import ensure_api
+from ui.screens.accounts.connection import with_api
 from ui.screens.catalog.store import open_catalog_store
 
 # The status the user reads: the server's status, with payment folded in. Submitting issues the
@@ -156,7 +155,7 @@ def pending(ctx, account_id: str) -> tuple[list, Bilingual | None]:
 
 def load_overview(ctx, account_id: str) -> Overview:
     """The account's requests from the server and the outbox (worker)."""
-    outcome = call(ctx, lambda api: api.applications())
+    outcome = with_api(ctx, lambda api: api.applications())
     local, problem = pending(ctx, account_id)
     ids = [a.service_id for a in outcome.value] if outcome.ok else []
     ids += [item.service_id for item in local if item.service_id]
@@ -165,7 +164,7 @@ def load_overview(ctx, account_id: str) -> Overview:
 
 def load_request(ctx, account_id: str, application_id: str) -> Request:
     """One application and this kiosk's pending answers to it (worker)."""
-    outcome = call(ctx, lambda api: api.application(application_id))
+    outcome = with_api(ctx, lambda api: api.application(application_id))
     local, problem = pending(ctx, account_id)
     answers = [i for i in local if i.kind != "application" and i.application_ref == application_id]
     service = None
@@ -176,7 +175,7 @@ def load_request(ctx, account_id: str, application_id: str) -> Request:
 
 def approval_notice(ctx, application_id: str, station: dict):
     """The approval notice's data for kiosk.receipts (kind "approval"), or the API's failure."""
-    outcome = call(ctx, lambda api: api.approval_notice(application_id))
+    outcome = with_api(ctx, lambda api: api.approval_notice(application_id))
     if not outcome.ok:
         return outcome
     notice = outcome.value
@@ -210,26 +209,8 @@ def payment_slip(application: Application, bill: Bill, service: Bilingual, stati
     }
 
 
-def station(config) -> dict:
-    """Where a document is printed: this kiosk's id and place."""
-    return {
-        "kiosk_id": config.kiosk.id,
-        "place": {"ar": config.kiosk.station_ar, "en": config.kiosk.station_en},
-    }
-
-
 def now_text() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat(timespec="minutes")
-
-
-def call(ctx, work):
-    """`work(api)` with the kiosk's API client, or NoConnection when it cannot be built (the
-    demo sandbox failed to start)."""
-    try:
-        api = ensure_api(ctx)
-    except DemoError as e:
-        return NoConnection(str(e))
-    return work(api)
 
 
 # ---------------------------------------------------------------- answering (workers)
