@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 import pytest
 
@@ -120,3 +121,19 @@ def test_offline_the_request_is_saved_with_the_local_reference(own_wizard: Wizar
     assert status["sealed"] + status["sending"] == 1
     assert sent.receipt["delivery"] == "saved_offline"
     assert sent.receipt["request_number"] == sent.reference
+
+
+def test_the_usb_file_list_stops_at_max_files_across_sticks_newest_first(tmp_path, monkeypatch):
+    from ui.screens.apply import importer
+
+    monkeypatch.setattr(importer, "MAX_FILES", 3)
+    sticks = [tmp_path / "a", tmp_path / "b"]
+    for n, name in enumerate(["a/1.jpg", "a/2.pdf", "a/3.png", "b/4.jpg", "a/notes.txt"]):
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    found = importer.find_files([str(s) for s in sticks])
+    assert len(found) == 3
+    assert [f.mtime for f in found] == sorted((f.mtime for f in found), reverse=True)
+    assert all(f.path.suffix != ".txt" for f in found)

@@ -104,9 +104,7 @@ class ApplicantScreen(WizardScreen):
         self.nationality.set_value(a.nationality)
         self.personal_number.set_value(a.personal_number)
         self.national_number.set_value(a.national_number)
-        self.residence.set_value(
-            a.annual_residence_expiry.isoformat() if a.annual_residence_expiry else ""
-        )
+        self.residence.set_value(a.annual_residence_expiry)
         self._show_relevant()
 
     def _on_profile(self, outcome) -> None:

@@ -23,7 +23,7 @@ from kiosk.domain import rules
 from kiosk.domain.catalog import TBC, RequiredDocument
 from ui.screens.apply.base import WizardScreen, button_row, primary
 from ui.screens.apply.flow import content_type
-from ui.screens.apply.widgets import THUMB_SIZE, thumbnail
+from ui.screens.apply.widgets import THUMB_SIZE, pdf_sheet
 from ui.widgets.common import paragraph
 
 
@@ -166,10 +166,9 @@ class AttachmentsScreen(WizardScreen):
             self.ctx.tasks.run(_scaled_images, missing, on_result=self._on_thumbnails)
 
     def _on_thumbnails(self, images: dict[str, QImage | None]) -> None:
+        sheet = pdf_sheet()
         for page_id, image in images.items():
-            self.thumbs[page_id] = (
-                QPixmap.fromImage(image) if image is not None else thumbnail(b"", "application/pdf")
-            )
+            self.thumbs[page_id] = QPixmap.fromImage(image) if image is not None else sheet
         for row in self.rows:
             row.show_pages(self._pages(row.document.id, row.index), self.thumbs)
 

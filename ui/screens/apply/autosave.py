@@ -73,8 +73,9 @@ class DraftKeeper(QObject):
 
     def load(self, account_id: str, on_result) -> None:
         """The account's saved draft (a SavedDraft) or None, to `on_result` on the GUI thread."""
+        # An unreadable store: the user starts a new request.
         self.ctx.tasks.run(
-            _load, self.ctx, account_id, on_result=on_result, on_error=_no_draft(on_result)
+            _load, self.ctx, account_id, on_result=on_result, on_error=lambda _e: on_result(None)
         )
 
     # --- in workers ---------------------------------------------------------------------------
@@ -133,13 +134,6 @@ def _load(ctx, account_id: str):
         drafts.discard(account_id)
         return None
     return saved
-
-
-def _no_draft(on_result):
-    def failed(error: Exception) -> None:
-        on_result(None)  # an unreadable store: the user starts a new request
-
-    return failed
 
 
 def _now() -> dt.datetime:

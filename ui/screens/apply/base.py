@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from kiosk.domain.catalog import Catalog, Service
 from kiosk.errors import Problem
@@ -22,7 +22,7 @@ from ui.screens.apply.autosave import keeper_of
 from ui.screens.apply.flow import STEPS, flow_of, step_number
 from ui.screens.base import Screen
 from ui.screens.catalog.store import STORE_KEY, open_catalog_store
-from ui.widgets.common import paragraph
+from ui.widgets.common import card, paragraph
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,7 @@ class WizardScreen(Screen):
         self.progress = QLabel()
         self.progress.setObjectName("hint")
         self.body.insertWidget(0, self.progress)
-        self.rules_box = QFrame()
-        self.rules_box.setObjectName("card")
-        self.rules_layout = QVBoxLayout(self.rules_box)
-        self.rules_layout.setContentsMargins(24, 16, 24, 16)
+        self.rules_box, self.rules_layout = card()
         self.rules_box.hide()
         self.rule_labels: list[QLabel] = []
         self.shown_problems: list[Problem] = []

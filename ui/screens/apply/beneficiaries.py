@@ -17,8 +17,8 @@ from kiosk.domain import rules
 from kiosk.domain.model import Beneficiary, Relation
 from ui.screens.apply.base import WizardScreen, button_row, plain, primary
 from ui.screens.apply.flow import Editing
-from ui.screens.apply.widgets import ltr, paragraphs
-from ui.widgets.common import paragraph
+from ui.screens.apply.widgets import paragraphs
+from ui.widgets.common import ltr, paragraph
 
 # The rules' list-wide problems said as soon as they apply (not "none added yet").
 LIST_CODES = {

@@ -45,6 +45,7 @@ TOO_LARGE = Bilingual(
 class FoundFile:
     path: Path
     size: int
+    mtime: float = 0.0
 
     @property
     def suffix(self) -> str:
@@ -184,11 +185,10 @@ def find_files(dirs: list[str]) -> list[FoundFile]:
                     stat = path.stat()
                 except OSError:
                     continue
-                found.append(FoundFile(path, stat.st_size))
+                found.append(FoundFile(path, stat.st_size, stat.st_mtime))
                 if len(found) >= MAX_FILES:
-                    break
-    found.sort(key=lambda f: _mtime(f.path), reverse=True)
-    return found
+                    return _newest_first(found)
+    return _newest_first(found)
 
 
 def read_document(found: FoundFile) -> tuple[str, bytes] | Bilingual:
@@ -208,8 +208,5 @@ def read_document(found: FoundFile) -> tuple[str, bytes] | Bilingual:
     return found.suffix, data
 
 
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+def _newest_first(found: list[FoundFile]) -> list[FoundFile]:
+    return sorted(found, key=lambda f: f.mtime, reverse=True)

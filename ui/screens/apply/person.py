@@ -10,7 +10,6 @@ its field; only a person without problems goes to the list.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
@@ -19,8 +18,8 @@ from kiosk.domain.model import Beneficiary, Companion, Relation
 from ui.screens.apply.base import WizardScreen, button_row, plain, primary
 from ui.screens.apply.beneficiaries import RelationNames
 from ui.screens.apply.flow import Editing
-from ui.screens.apply.widgets import Choices, Field
-from ui.widgets.common import paragraph
+from ui.screens.apply.widgets import Choices, Field, iso_date
+from ui.widgets.common import card, paragraph
 
 RELATIONS = [r.value for r in (Relation.SPOUSE, Relation.CHILD, Relation.PARENT, Relation.OTHER)]
 
@@ -66,10 +65,7 @@ class BeneficiaryScreen(WizardScreen):
         self.companions_layout = QVBoxLayout()
         self.companion_rows: list[CompanionRow] = []
         self.add_companion_button = plain(self._on_add_companion, 260)
-        self.companions_box = QFrame()
-        self.companions_box.setObjectName("card")
-        box = QVBoxLayout(self.companions_box)
-        box.setContentsMargins(24, 16, 24, 16)
+        self.companions_box, box = card()
         box.addWidget(self.companions_title)
         box.addWidget(self.companions_hint)
         box.addLayout(self.companions_layout)
@@ -158,14 +154,14 @@ class BeneficiaryScreen(WizardScreen):
         self.name_field.set_value(p.name)
         self.personal_number.set_value(p.personal_number)
         self.passport_number.set_value(p.passport_number)
-        self.passport_expiry.set_value(_iso(p.passport_expiry))
+        self.passport_expiry.set_value(p.passport_expiry)
         self.nationality.set_value(p.nationality)
-        self.birth_date.set_value(_iso(p.birth_date))
+        self.birth_date.set_value(p.birth_date)
         self.relation.set_value(p.relation.value)
         self._set_companion_rows(len(p.companions))
         for row, companion in zip(self.companion_rows, p.companions, strict=True):
             row.name.set_value(companion.name)
-            row.birth_date.set_value(_iso(companion.birth_date))
+            row.birth_date.set_value(companion.birth_date)
         for widget in self.fields.values():
             widget.show_error(None)
         self.refresh_texts()
@@ -248,8 +244,8 @@ class BeneficiaryScreen(WizardScreen):
             p.name = name or p.name
             p.passport_number = f.get("document_number") or p.passport_number
             p.nationality = f.get("nationality") or p.nationality
-            p.birth_date = _date(f.get("birth_date")) or p.birth_date
-            p.passport_expiry = _date(f.get("expiry")) or p.passport_expiry
+            p.birth_date = iso_date(f.get("birth_date")) or p.birth_date
+            p.passport_expiry = iso_date(f.get("expiry")) or p.passport_expiry
             self._note = "scanned" if result.get("valid") else "check"
 
     # --- saving -------------------------------------------------------------------------------
@@ -322,14 +318,3 @@ class CompanionRow(QFrame):
         row.addWidget(self.name, 2)
         row.addWidget(self.birth_date, 1)
         row.addWidget(self.remove_button)
-
-
-def _iso(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def _date(text) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from kiosk.domain import fees, personal_number, rules
 from kiosk.domain.catalog import TBC
-from kiosk.domain.model import Draft
+from kiosk.domain.model import Draft, Priority
 from kiosk.errors import KioskError, Problem
 from kiosk.texts import Bilingual
 from ui.screens.apply.base import WizardScreen, button_row, primary
 from ui.screens.apply.beneficiaries import RelationNames
 from ui.screens.apply.flow import screen_for_problem
 from ui.screens.apply.sending import SealedRequest, seal, wait_for_delivery
-from ui.screens.apply.widgets import ltr, paragraphs
-from ui.widgets.common import paragraph
+from ui.screens.apply.widgets import paragraphs
+from ui.widgets.common import clear_layout, ltr, paragraph
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +129,7 @@ class ReviewScreen(WizardScreen):
 
     def _set_problem_rows(self) -> None:
         self.problem_rows = []
-        while self.problem_layout.count():
-            item = self.problem_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.problem_layout)
         for problem in self.problems:
             frame = QFrame()
             frame.setObjectName("card")
@@ -196,7 +193,7 @@ class ReviewScreen(WizardScreen):
         lines.append(
             self.tr("Importance: {priority}").format(
                 priority=self.tr("Urgent")
-                if draft.priority.value == "urgent"
+                if draft.priority is Priority.URGENT
                 else self.tr("Normal")
             )
         )
@@ -356,7 +353,8 @@ class ReviewScreen(WizardScreen):
         draft, quote = self._sending
         self._sending = None
         self.state = "review"
-        receipt = receipt_data(draft, quote, self.service_name(draft), sealed, remote_id, self.ctx)
+        service_name = self.catalog.find(draft.service_id).name
+        receipt = receipt_data(draft, quote, service_name, sealed, remote_id, self.ctx)
         self.sig_go.emit(
             "apply.sent",
             {
@@ -365,10 +363,6 @@ class ReviewScreen(WizardScreen):
                 "receipt": receipt,
             },
         )
-
-    def service_name(self, draft: Draft) -> Bilingual:
-        service = self.catalog.find(draft.service_id)
-        return Bilingual(service.name.ar, service.name.en)
 
 
 def receipt_data(

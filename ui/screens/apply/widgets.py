@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -57,14 +57,14 @@ class Field(FieldRow):
         return text.upper() if self.kind == "code" else text
 
     def set_value(self, value) -> None:
+        """Show `value`: nothing for None, a date as YYYY-MM-DD."""
+        if isinstance(value, dt.date):
+            value = value.isoformat()
         self.edit.setText("" if value is None else str(value))
 
     def date(self) -> dt.date | None:
         """The typed date, or None (empty, or not a date: see `date_is_bad()`)."""
-        try:
-            return dt.date.fromisoformat(self.value) if self.value else None
-        except ValueError:
-            return None
+        return iso_date(self.value)
 
     def date_is_bad(self) -> bool:
         return bool(self.value) and self.date() is None
@@ -134,22 +134,19 @@ class Choices(QWidget):
         self.sig_changed.emit(self.value or "")
 
 
+def iso_date(text: str | None) -> dt.date | None:
+    """The date `text` writes as YYYY-MM-DD, or None (empty, or not a date)."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 THUMB_SIZE = 120
 
 
-def thumbnail(data: bytes, content_type: str, size: int = THUMB_SIZE) -> QPixmap:
-    """A small picture of a page: the image itself, or a sheet marked "PDF" for a PDF."""
-    if content_type != "application/pdf":
-        image = QImage()
-        if image.loadFromData(QByteArray(data)):
-            return QPixmap.fromImage(
-                image.scaled(
-                    size,
-                    size,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
+def pdf_sheet(size: int = THUMB_SIZE) -> QPixmap:
+    """The thumbnail of a PDF page (or of a page that cannot be decoded): a sheet marked "PDF"."""
     pixmap = QPixmap(int(size * 0.75), size)
     pixmap.fill(QColor("#ffffff"))
     painter = QPainter(pixmap)
@@ -158,12 +155,6 @@ def thumbnail(data: bytes, content_type: str, size: int = THUMB_SIZE) -> QPixmap
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "PDF")
     painter.end()
     return pixmap
-
-
-def ltr(value) -> str:
-    """A date, number or code kept left to right inside Arabic text (a bidi isolate):
-    "2027-09-23" must not read "23-09-2027"."""
-    return f"\u2066{value}\u2069"
 
 
 def paragraphs(lines: list[str], lang: str) -> str:
