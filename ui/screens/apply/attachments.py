@@ -246,7 +246,6 @@ class DocumentRow(QFrame):
             label.setObjectName("pageThumbnail")
             label.setFixedSize(THUMB_SIZE, THUMB_SIZE)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("background: #e6e6e6;")
             self.thumbs_row.insertWidget(len(self.thumb_labels), label)
             self.thumb_labels.append(label)
         for label, page_id in zip(self.thumb_labels, page_ids, strict=True):

@@ -377,7 +377,6 @@ def receipt_data(
     applicant = {"name": draft.applicant.name}
     if personal_number.is_valid(draft.applicant.personal_number):
         applicant["personal_number"] = personal_number.normalise(draft.applicant.personal_number)
-    kiosk = ctx.config.kiosk
     created = sealed.sealed_at.astimezone().replace(tzinfo=None, microsecond=0)
     return {
         "request_number": remote_id or sealed.reference,
@@ -387,10 +386,7 @@ def receipt_data(
         "priority": draft.priority.value,
         "fee_jod": fees.jod(quote.amount),
         "expected_completion": quote.expected_date.isoformat(),
-        "station": {
-            "kiosk_id": kiosk.id,
-            "place": {"ar": kiosk.station_ar, "en": kiosk.station_en},
-        },
+        "station": ctx.config.kiosk.receipt_station,
         "created_at": created.isoformat(timespec="seconds"),
         "delivery": "received" if remote_id else "saved_offline",
     }

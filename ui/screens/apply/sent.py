@@ -36,7 +36,6 @@ class SentScreen(WizardScreen):
         self.number = QLabel()
         self.number.setObjectName("requestNumber")
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.number.setStyleSheet("font-size: 32pt; font-weight: bold;")
         self.delivery = paragraph()
         self.delivery.setObjectName("deliveryState")
         for widget in (self.saved, self.number_label, self.number, self.delivery):
