@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import atexit
 import logging
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass
@@ -65,11 +64,13 @@ class EmbeddedSandbox:
         self.db_path = Path(data_dir) / "demo-sandbox.sqlite"
         self.start_timeout_s = start_timeout_s
         self.url: str | None = None
-        self._process: subprocess.Popen | None = None
+        self._process = None  # the subprocess.Popen while it runs
         self._port = 0  # 0 until the first start; then the port every restart reuses
 
     def start(self) -> str:
         """Start (or restart) the sandbox and wait for its URL; DemoError if it does not come."""
+        import subprocess  # not at the top: the welcome screen imports this module at start-up
+
         if self._process is not None and self._process.poll() is None and self.url:
             return self.url
         self._process = None
@@ -103,6 +104,8 @@ class EmbeddedSandbox:
 
     def stop(self) -> None:
         """Stop the sandbox (politely, then firmly)."""
+        import subprocess
+
         process, self._process = self._process, None
         self.url = None
         if process is None or process.poll() is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -103,10 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         language=args.lang,
         defer_keyboard=True,
     )
-    if args.bench_first_frame:
-        _after_first_frame(window, lambda: _quit_after_keyboard(window))
-    else:
-        _after_first_frame(window, window.complete)
+    then = (lambda: _quit_after_keyboard(window)) if args.bench_first_frame else window.complete
+    _after_first_frame(window, lambda: (_collect_garbage_again(), then()))
     window.show_kiosk()
     QTimer.singleShot(START_UP_CHORES_AFTER_MS, lambda: _start_up_chores(window.ctx))
     code = app.exec()
@@ -115,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
 
     services.stop_sync(window.ctx)
     return code
+
+
+def _collect_garbage_again() -> None:
+    """main.py turns the garbage collector off for start-up; on again, with what start-up made
+    (modules, the window) frozen: it lives as long as the kiosk, so no collection looks at it."""
+    gc.freeze()
+    gc.enable()
 
 
 def _start_up_chores(ctx: AppContext) -> None:
