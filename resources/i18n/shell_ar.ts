@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>{user} / {password} — {note}</source>
-        <translation>{user} / {password} — {note}</translation>
+        <translation>{note} — {user} / {password}</translation>
     </message>
 </context>
 </TS>
