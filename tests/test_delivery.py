@@ -266,6 +266,37 @@ def test_a_refusal_needs_attention_with_the_servers_reason(box, api, device, hol
     assert item.problem.message.ar and item.problem.message.en  # the server's own words
 
 
+def test_an_item_that_trips_the_kiosk_waits_and_the_items_behind_it_go(
+    box, api, device, holder, monkeypatch
+):
+    """A fault of the kiosk's own code with one item (one sealed by an older version, say) does
+    not hold up the requests sealed after it: that item waits, longer each time, and stays."""
+    account_id, reader = holder
+    clock = FakeClock()
+    tripping = _seal(box, account_id, now=clock() - dt.timedelta(seconds=1))
+    behind = _seal(box, account_id, now=clock())
+    tripping_key = box.payload(tripping.item_id)["idempotency_key"]
+    create = CentralApi.create_application
+
+    def create_or_trip(self, body, idempotency_key):  # the injected fault: a bug, for one item
+        if idempotency_key == tripping_key:
+            raise KeyError("files")
+        return create(self, body, idempotency_key)
+
+    monkeypatch.setattr(CentralApi, "create_application", create_or_trip)
+    deliverer = Deliverer(box, api, device, clock=clock, rng=lambda: 0.5, sleep=clock.sleep)
+
+    assert deliverer.deliver_next() is True  # the first item trips; it waits 0.5 · 2 s
+    assert deliverer.deliver_next() is True  # the one behind it goes meanwhile
+    [waiting] = box.pending_for(account_id)
+    assert waiting.item_id == tripping.item_id and waiting.state == "sealed"
+    assert deliverer.next_attempt_at() == clock() + dt.timedelta(seconds=1)
+    assert deliverer.counts["delivered"] == 1 and deliverer.paused_until is None
+    [receipt] = box.receipts_for(account_id)
+    assert receipt.item_id == behind.item_id
+    assert [a.application_id for a in reader.applications().value] == [receipt.remote_id]
+
+
 def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -192,6 +192,12 @@ class Deliverer:
                 raise  # the store itself failed (disk full…): the lease brings the item back
             self._refused(item, e.code, e.message)
             return
+        except Exception as e:
+            # A fault of this kiosk's own code with this one item (sealed by an older version,
+            # say) must not hold up the requests sealed after it: it waits, longer each time.
+            log.error("%s %s tripped the kiosk (%s)", item.kind, item.item_id, type(e).__name__)
+            self._retry(item, "kiosk_fault", self.backoff_s(item.attempts))
+            return
         if isinstance(result, _Done):
             self.outbox.delivered(item.item_id, result.application_id, self.clock())
             self.counts["delivered"] += 1
