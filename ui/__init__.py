@@ -5,7 +5,7 @@ every module imported after it for the text "PySide6" (its `__feature__` switch,
 with `inspect.getsource`, which tokenizes the whole file through linecache: about 0.15 ms a
 module, 12 ms of the kiosk's start-up. `fast_feature_check` asks the same question of the file's
 bytes. It keeps PySide6's own check for anything that is not a plain .py file, and it does
-nothing if a PySide6 release renames that check (tests/test_startup_imports.py notices).
+nothing if a PySide6 release renames that check (tests/test_startup.py notices).
 """
 
 from __future__ import annotations
