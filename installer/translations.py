@@ -55,11 +55,8 @@ def _tool(name: str) -> str:
     return found
 
 
-def update(area: str) -> None:
-    files = sources(area)
-    if not files:
-        return
-    I18N.mkdir(parents=True, exist_ok=True)
+def _lupdate(files: list[Path], ts: Path) -> None:
+    """Bring `ts` up to date with the messages of `files` (Arabic, no obsolete entries)."""
     subprocess.run(
         [
             _tool("lupdate"),
@@ -71,10 +68,18 @@ def update(area: str) -> None:
             "ar",
             *map(str, files),
             "-ts",
-            str(ts_path(area)),
+            str(ts),
         ],
         check=True,
     )
+
+
+def update(area: str) -> None:
+    files = sources(area)
+    if not files:
+        return
+    I18N.mkdir(parents=True, exist_ok=True)
+    _lupdate(files, ts_path(area))
 
 
 def fill(area: str, mapping: dict[str, str]) -> int:
@@ -111,21 +116,7 @@ def problems() -> list[str]:
             fresh = Path(tmp) / "fresh.ts"
             if ts_path(area).exists():
                 shutil.copy(ts_path(area), fresh)
-            subprocess.run(
-                [
-                    _tool("lupdate"),
-                    "-silent",
-                    "-no-obsolete",
-                    "-locations",
-                    "none",
-                    "-target-language",
-                    "ar",
-                    *map(str, sources(area)),
-                    "-ts",
-                    str(fresh),
-                ],
-                check=True,
-            )
+            _lupdate(sources(area), fresh)
             for context in ET.parse(fresh).iter("context"):
                 name = context.findtext("name")
                 for message in context.iter("message"):

@@ -41,12 +41,13 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(*self._args, **self._kwargs)
+            result, failed = self._fn(*self._args, **self._kwargs), False
         except Exception as e:  # handed to the GUI thread, shown as a message there
             log.exception("background task failed")
-            self._relay.sig_error.emit(e)
-        else:
-            self._relay.sig_result.emit(result)
+            result, failed = e, True
+        if not shiboken6.isValid(self._relay):  # gone only while the application itself closes
+            return
+        (self._relay.sig_error if failed else self._relay.sig_result).emit(result)
 
 
 class Tasks(QObject):

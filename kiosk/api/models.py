@@ -14,6 +14,7 @@ import typing
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kiosk.api.fields import INDIVIDUAL_FIELDS, INSTITUTION_FIELDS
 from kiosk.texts import Bilingual
 
 
@@ -169,19 +170,8 @@ class SessionInfo:
         )
 
 
-PROFILE_FIELDS = (
-    "full_name",
-    "date_of_birth",
-    "nationality",
-    "national_number",
-    "personal_number",
-    "organisation_name",
-    "registration_number",
-    "contact_name",
-    "passport_number",
-    "phone",
-    "email",
-)
+# Every field an account of either kind may hold (kiosk/api/fields.py lists them per kind).
+PROFILE_FIELDS = tuple(dict.fromkeys(INDIVIDUAL_FIELDS + INSTITUTION_FIELDS))
 
 
 @dataclass(frozen=True)
