@@ -254,7 +254,7 @@ def test_the_screen_speaks_arabic_and_switches_to_english(qtbot, scan_screen):
 def test_demo_mode_plays_the_sample_family_one_person_after_the_other(
     qtbot, app_context, monkeypatch
 ):
-    from ui.screens.scan import screen as scan_module
+    from ui.screens.scan import sources as scan_module
 
     monkeypatch.setattr(scan_module, "_demo_turns", {})
     assert app_context.config.demo and "frame_source" not in app_context.services

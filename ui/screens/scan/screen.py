@@ -11,10 +11,11 @@ The result is a dict, also emitted as `sig_scanned`:
     {"mode": "mrz", "fields": {...}, "valid": True}   or {"mode": "mrz", "manual": True}
     {"mode": "document", "pages": [CapturedPage, ...]}
 
-The live picture comes from a CameraFeed (two worker threads; frames are dropped while the
-decoder is busy, the GUI thread never waits). The source is `ctx.services["frame_source"]`
-(a callable mode -> FrameSource) when set, the bundled samples in demo mode, else the camera.
-Typing by hand is always possible, and a USB barcode scanner's burst fills the number too.
+The live picture comes from a CameraFeed (feed.py: two worker threads; frames are dropped while
+the decoder is busy, the GUI thread never waits), from the source sources.py picks. What each
+frame means is the mode's analyser (analysers.py); the controls under the picture are in
+controls.py, the guidance texts in texts.py. Typing by hand is always possible, and a USB barcode
+scanner's burst fills the number too (keys.py).
 """
 
 from __future__ import annotations
@@ -22,24 +23,15 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
 
-from kiosk import resources
 from kiosk.domain import personal_number
 from kiosk.scan import document
-from kiosk.scan.frames import CameraSource, FileSource
 from kiosk.scan.wedge import WedgeDetector
 from kiosk.texts import Bilingual
 from ui.screens.base import Screen
+from ui.screens.scan import sources
 from ui.screens.scan.analysers import (
     MODES,
     BarcodeUpdate,
@@ -48,8 +40,11 @@ from ui.screens.scan.analysers import (
     MrzUpdate,
     make_analyser,
 )
+from ui.screens.scan.controls import DocumentControls, ManualEntry, ResultCard, button
 from ui.screens.scan.feed import CameraFeed
+from ui.screens.scan.keys import KeyWatcher
 from ui.screens.scan.preview import PreviewView
+from ui.screens.scan.texts import ScanTexts
 from ui.widgets.common import paragraph
 
 
@@ -73,7 +68,8 @@ class ScanScreen(Screen):
         self._guide: Bilingual | None = None  # document mode: what to fix first
         self._analyser = None
         self._wedge = WedgeDetector()
-        self._wedge_filter = _KeyWatcher(self)
+        self._keys = KeyWatcher(self.on_key, self)
+        self._texts = ScanTexts(self)
 
         self.feed = CameraFeed(lambda: None, self)
         self.feed.sig_preview.connect(self._on_preview)
@@ -86,53 +82,26 @@ class ScanScreen(Screen):
         self.error = paragraph("error")
         self.error.setVisible(False)
 
-        # The result to confirm, or retake.
-        self.result_card = QFrame()
-        self.result_card.setObjectName("card")
-        card = QHBoxLayout(self.result_card)
-        self.result_label = paragraph("cardTitle")
-        self.confirm_button = _button("primary", self._on_confirm)
-        self.retake_button = _button("", self._on_retake)
-        card.addWidget(self.result_label, 1)
-        card.addWidget(self.retake_button)
-        card.addWidget(self.confirm_button)
+        self.result_card = ResultCard(self._on_confirm, self._on_retake)
+        self.result_label = self.result_card.label
+        self.confirm_button = self.result_card.confirm_button
+        self.retake_button = self.result_card.retake_button
         self.result_card.setVisible(False)
 
-        # Manual entry of the personal number, always there in barcode mode.
-        self.manual_label = paragraph("fieldLabel")
-        self.manual_edit = QLineEdit()
-        self.manual_edit.setObjectName("personalNumber")
-        self.manual_edit.setMaxLength(20)
-        self.manual_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.manual_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.manual_edit.returnPressed.connect(self._on_manual)
-        self.manual_button = _button("", self._on_manual)
-        self.manual_row = QFrame()
-        manual = QHBoxLayout(self.manual_row)
-        manual.setContentsMargins(0, 0, 0, 0)
-        manual.addWidget(self.manual_label)
-        manual.addWidget(self.manual_edit, 1)
-        manual.addWidget(self.manual_button)
-
+        self.manual_row = ManualEntry(self._on_manual)
+        self.manual_edit = self.manual_row.edit
+        self.manual_button = self.manual_row.button
         # MRZ mode: the details can always be typed on the form instead.
-        self.type_instead_button = _button("", self._on_type_instead)
-        # Document mode: the manual shutter, accepting a glare spot, finishing.
-        self.shutter_button = _button("primary", self._on_shutter)
-        self.accept_glare_button = _button("", self._on_accept_glare)
-        self.pages_label = paragraph("hint")
-        self.undo_page_button = _button("", self._on_undo_page)
-        self.done_button = _button("", self._on_done)
-        self.document_row = QFrame()
-        row = QHBoxLayout(self.document_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.pages_label, 1)
-        for widget in (
-            self.undo_page_button,
-            self.accept_glare_button,
-            self.shutter_button,
-            self.done_button,
-        ):
-            row.addWidget(widget)
+        self.type_instead_button = button("", self._on_type_instead)
+        self.document_row = DocumentControls(
+            on_shutter=self._on_shutter,
+            on_accept_glare=self._on_accept_glare,
+            on_undo=self._on_undo_page,
+            on_done=self._on_done,
+        )
+        self.shutter_button = self.document_row.shutter_button
+        self.done_button = self.document_row.done_button
+        self.pages_label = self.document_row.pages_label
 
         self.body.addWidget(self.hint)
         self.body.addWidget(self.preview, 1)
@@ -154,19 +123,12 @@ class ScanScreen(Screen):
         return titles[self.mode]
 
     def retranslate(self) -> None:
-        self.manual_label.setText(self.tr("Or type the personal number:"))
-        self.manual_edit.setPlaceholderText(self.tr("10 digits, starting with 10 or 80"))
-        self.manual_button.setText(self.tr("Use this number"))
-        self.confirm_button.setText(self.tr("Confirm"))
-        self.retake_button.setText(self.tr("Scan again"))
+        self.result_card.retranslate()
+        self.manual_row.retranslate()
+        self.document_row.retranslate(len(self.pages))
         self.type_instead_button.setText(self.tr("Type the details instead"))
-        self.shutter_button.setText(self.tr("Take the picture now"))
-        self.accept_glare_button.setText(self.tr("Use it despite the glare"))
-        self.undo_page_button.setText(self.tr("Retake the last page"))
-        self.done_button.setText(self.tr("Done"))
-        self.pages_label.setText(self.tr("Pages taken: {n}").format(n=len(self.pages)))
         self.hint.setText(self._guidance())
-        self.result_label.setText(self._result_text())
+        self.result_label.setText(self._texts.result(self.result))
         self.error.setText(self.problem.get(self.ctx.lang) if self.problem else "")
 
     def enter(self, params: dict) -> None:
@@ -179,7 +141,7 @@ class ScanScreen(Screen):
 
     def reset(self) -> None:
         self.feed.stop()
-        self._remove_key_watcher()
+        self._keys.remove()
         self.result = None
         self.pages = []
         self.problem = None
@@ -195,13 +157,13 @@ class ScanScreen(Screen):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._install_key_watcher()
+        self._keys.install()
         if not self.feed.running and self.result is None and self._analyser is not None:
             self.feed.start(self._analyser)
 
     def hideEvent(self, event) -> None:
         self.feed.stop()
-        self._remove_key_watcher()
+        self._keys.remove()
         super().hideEvent(event)
 
     # ---- the feed ----------------------------------------------------------------------------
@@ -209,19 +171,10 @@ class ScanScreen(Screen):
     def _start(self) -> None:
         mode = self.mode
         self._analyser = make_analyser(mode, self.params.get("paper", ""))
-        self.feed.open_source = lambda: self._open_source(mode)
+        self.feed.open_source = lambda: sources.open_source(self.ctx, mode)
         self.feed.start(self._analyser)
         if self.isVisible():
-            self._install_key_watcher()
-
-    def _open_source(self, mode: str):
-        """Runs on the capture thread: the configured source for `mode`."""
-        factory = self.ctx.services.get("frame_source")
-        if factory is not None:
-            return factory(mode)
-        if self.ctx.config.demo:
-            return FileSource(demo_sample(mode), loop=True, fps=15)
-        return CameraSource.from_config(self.ctx.config.scan)
+            self._keys.install()
 
     def _on_preview(self, image: QImage) -> None:
         self.preview.set_image(image)
@@ -308,7 +261,7 @@ class ScanScreen(Screen):
 
     def _deliver(self, result: dict) -> None:
         self.feed.stop()
-        _demo_turns[self.mode] = _demo_turns.get(self.mode, 0) + 1
+        sources.next_turn(self.mode)
         self.sig_scanned.emit(result)
         target = self.params.get("return_to")
         if target:
@@ -324,9 +277,9 @@ class ScanScreen(Screen):
         problem = personal_number.check(self.manual_edit.text())
         if problem is not None:
             self._show_problem(problem.message)
-            self._set_invalid(True)
+            self.manual_row.set_invalid(True)
             return
-        self._set_invalid(False)
+        self.manual_row.set_invalid(False)
         number = personal_number.normalise(self.manual_edit.text())
         self._deliver({"mode": "barcode", "personal_number": number, "source": "manual"})
 
@@ -337,7 +290,7 @@ class ScanScreen(Screen):
         scan = self._wedge.feed(text, time.monotonic())
         if scan is not None:
             self.manual_edit.setText(scan.personal_number)
-            self._set_invalid(False)
+            self.manual_row.set_invalid(False)
             self._offer(
                 {"mode": "barcode", "personal_number": scan.personal_number, "source": "scanner"}
             )
@@ -372,132 +325,18 @@ class ScanScreen(Screen):
     def _guidance(self) -> str:
         if self._status == "document_problem" and self._guide is not None:
             return self._guide.get(self.ctx.lang)
-        texts = {
-            ("barcode", "looking"): self.tr(
-                "Hold the passport page with the personal-number sticker inside the frame."
-            ),
-            ("barcode", "holding"): self.tr("Hold still…"),
-            ("barcode", "conflict"): self.tr(
-                "Two different numbers are visible. Cover the one that is not yours."
-            ),
-            ("mrz", "looking"): self.tr(
-                "Lay the passport's photo page flat inside the frame, the two lines of letters at "
-                "the bottom."
-            ),
-            ("mrz", "holding"): self.tr("Hold the page flat and still…"),
-            ("document", "looking"): self.tr("Lay the document flat inside the frame."),
-            ("document", "holding"): self.tr("Hold still: the picture is taken by itself."),
-            ("document", "page_taken"): self.tr(
-                "Page taken. Put the next page down, or press Done."
-            ),
-        }
-        if self._status == "confirm":
-            return self.tr("Check the result, then press Confirm.")
-        if self._status == "no_camera":
-            if self.mode == "barcode":
-                return self.tr("Type the personal number below.")
-            return self.tr("You can continue without the camera.")
-        return texts.get((self.mode, self._status)) or texts.get((self.mode, "looking"), "")
-
-    def _result_text(self) -> str:
-        if not self.result:
-            return ""
-        if self.result["mode"] == "barcode":
-            return self.tr("Personal number: {number}").format(
-                number=self.result["personal_number"]
-            )
-        if self.result["mode"] == "mrz":
-            fields = self.result["fields"]
-            return self.tr("Passport {number}: {surname}, {given} ({nationality})").format(
-                number=fields.get("document_number") or "",
-                surname=fields.get("surname") or "",
-                given=fields.get("given_names") or "",
-                nationality=fields.get("nationality") or "",
-            )
-        return ""
+        return self._texts.guidance(self.mode, self._status)
 
     def _show_problem(self, message: Bilingual | None) -> None:
         self.problem = message
         self.error.setText(message.get(self.ctx.lang) if message else "")
         self.error.setVisible(message is not None)
 
-    def _set_invalid(self, invalid: bool) -> None:
-        self.manual_edit.setProperty("invalid", invalid)
-        self.manual_edit.style().unpolish(self.manual_edit)
-        self.manual_edit.style().polish(self.manual_edit)
-
     def _update_controls(self) -> None:
-        confirming = self.result is not None
-        self.result_card.setVisible(confirming)
+        self.result_card.setVisible(self.result is not None)
         self.manual_row.setVisible(self.mode == "barcode")
         self.type_instead_button.setVisible(self.mode == "mrz")
         self.document_row.setVisible(self.mode == "document")
-        self.accept_glare_button.setVisible(self._refused_glare)
-        self.shutter_button.setEnabled(self._status != "no_camera")
-        self.done_button.setEnabled(bool(self.pages))
-        self.undo_page_button.setEnabled(bool(self.pages))
-
-    def _install_key_watcher(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self._wedge_filter.installed:
-            app.installEventFilter(self._wedge_filter)
-            self._wedge_filter.installed = True
-
-    def _remove_key_watcher(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._wedge_filter.installed:
-            app.removeEventFilter(self._wedge_filter)
-            self._wedge_filter.installed = False
-
-
-class _KeyWatcher(QObject):
-    """Sees every key press while the scan screen is shown and passes it on untouched."""
-
-    def __init__(self, screen: ScanScreen):
-        super().__init__(screen)
-        self.screen = screen
-        self.installed = False
-        self._last: tuple | None = None  # (key, text, widget) of the last press seen
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget):
-            identity = (event.key(), event.text())
-            if not self._propagating(identity, watched):
-                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self.screen.on_key("\r")
-                elif event.text():
-                    self.screen.on_key(event.text())
-            self._last = (*identity, watched)
-        return False
-
-    def _propagating(self, identity: tuple, widget: QWidget) -> bool:
-        """An unhandled key press travels up to each parent: count it once, not per widget."""
-        if self._last is None or self._last[:2] != identity:
-            return False
-        previous = self._last[2]
-        try:
-            # isAncestorOf counts a widget as its own ancestor: a repeated key is a new press.
-            return widget is not previous and widget.isAncestorOf(previous)
-        except RuntimeError:  # the previous widget is gone
-            return False
-
-
-# Demo mode plays the bundled samples of a mode in turn (resources/samples/demo.json: a family
-# whose passports and numbers can be added one person after the other); the next one comes after
-# each result. Which sample is next is no user's data: it outlives sessions.
-_demo_turns: dict[str, int] = {}
-
-
-def demo_sample(mode: str):
-    """The bundled sample demo mode shows for `mode` now."""
-    samples = resources.load_json("samples/demo.json")[mode]
-    return resources.path("samples/" + samples[_demo_turns.get(mode, 0) % len(samples)])
-
-
-def _button(object_name: str, slot) -> QPushButton:
-    button = QPushButton()
-    if object_name:
-        button.setObjectName(object_name)
-    button.setMinimumHeight(72)
-    button.clicked.connect(slot)
-    return button
+        self.document_row.update_state(
+            len(self.pages), self._refused_glare, camera=self._status != "no_camera"
+        )
