@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 
-from sandbox import attachments, catalog, fees, idempotency, notify, payments, times
+from sandbox import attachments, catalog, fees, idempotency, notify, payments, rules, times
 from sandbox import validation as v
 from sandbox.errors import ApiError
 
@@ -47,12 +47,14 @@ def create(
             return application_json(conn, existing, replayed=True), True
     v.only(body, {"service_id", "priority", "data", "attachments", "device_id", "operator_id"})
     service_id = v.text(body, "service_id", max_len=64)
-    if catalog.service(service_id) is None:
+    service = catalog.service(service_id)
+    if service is None:
         raise ApiError("invalid_value", "service_id")
     priority = v.choice(body, "priority", ("normal", "urgent"))
     data = body.get("data")
     if not isinstance(data, dict):
         raise ApiError("field_required" if data is None else "invalid_value", "data")
+    rules.check_application(service, priority, data)
     announced = attachments.parse_announcements(body, "attachments", 50)
     device_id = delivered_by or v.text(body, "device_id", required=False, max_len=64)
     operator_id = v.text(body, "operator_id", required=False, max_len=64, min_len=0)

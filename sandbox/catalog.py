@@ -2,8 +2,9 @@
 
 The sandbox serves resources/catalog/services.json (already the contract's Catalog shape), so the
 kiosk recognises its services and applications name ids the kiosk knows. It reads the file, never
-the kiosk's code (the two share only the contract and its resources). The ETag is the hash of the
-bytes served.
+the kiosk's code (the two share only the contract and its resources): sandbox/rules.py and
+sandbox/fees.py check and price applications from this data. The ETag is the hash of the bytes
+served.
 """
 
 from __future__ import annotations
@@ -49,3 +50,8 @@ def matches(if_none_match: str | None) -> bool:
 def service(service_id: str) -> dict | None:
     """A service by id, or None."""
     return next((s for s in catalog()["services"] if s["service_id"] == service_id), None)
+
+
+def fee_rule(rule_id: str) -> dict:
+    """A fee rule by id (every service names one the catalog holds)."""
+    return next(r for r in catalog()["fee_rules"] if r["id"] == rule_id)

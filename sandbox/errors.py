@@ -82,6 +82,11 @@ CODES: dict[str, tuple[int, str, str]] = {
         "The ministry did not ask to change this field.",
     ),
     "invalid_value": (422, "القيمة غير صالحة.", "The value is invalid."),
+    "priority_unavailable": (
+        422,
+        "هذه الخدمة لا تتوفر بأهمية «عاجل».",
+        "This service is not offered as urgent.",
+    ),
     "invalid_username": (
         422,
         "اسم المستخدم من 4 إلى 32 حرفاً لاتينياً أو رقماً، ويمكن أن يحتوي . _ -",

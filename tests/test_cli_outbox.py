@@ -19,7 +19,10 @@ from offline_cache.outbox import Outbox, SealFile
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = b"\xff\xd8\xff\xe0" + os.urandom(200_000)
-DATA = {"applicant": {"full_name": "Fatima Al-Khatib", "passport_number": "N1234567"}}
+DATA = {
+    "applicant": {"full_name": "Fatima Al-Khatib", "passport_number": "N1234567"},
+    "beneficiaries": [{"full_name": "Sara Al-Khatib", "passport_number": "N7654321"}],
+}
 
 
 @pytest.fixture

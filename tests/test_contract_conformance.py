@@ -39,7 +39,10 @@ def conformance_account(sandbox_server):
         json={
             "service_id": "residence.family",
             "priority": "normal",
-            "data": {"applicant": {"full_name": "Omar"}},
+            "data": {
+                "applicant": {"full_name": "Omar"},
+                "beneficiaries": [{"full_name": "Sara Omar"}],
+            },
             "attachments": [attachment],
         },
         headers=auth | {"Idempotency-Key": str(uuid.uuid4())},
