@@ -6,7 +6,7 @@ import hashlib
 import json
 import secrets
 
-from sandbox import idempotency, notify, throttle, times
+from sandbox import idempotency, notify, strictjson, throttle, times
 from sandbox import validation as v
 from sandbox.errors import ApiError
 from sandbox.passwords import hash_password, new_password, verify_password
@@ -435,7 +435,7 @@ def send_message(db, account_id: str, body: dict, key: str | None) -> tuple[dict
         conn.execute(
             "INSERT INTO messages(message_id, account_id, subject, fields_to_change, reason, "
             "status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)",
-            (message_id, account_id, subject, json.dumps(fields), reason, times.now()),
+            (message_id, account_id, subject, strictjson.dumps(fields), reason, times.now()),
         )
         idempotency.remember(conn, "message", key, account_id, print_, message_id)
         return message_json(conn, message_id), False
@@ -483,7 +483,7 @@ def message_json(conn, message_id: str, replayed: bool = False) -> dict:
     return {
         "message_id": row["message_id"],
         "subject": row["subject"],
-        "fields_to_change": json.loads(row["fields_to_change"]),
+        "fields_to_change": strictjson.loads_stored(row["fields_to_change"]),
         "reason": row["reason"],
         "status": row["status"],
         "replies": [{"text": r["text"], "created_at": times.iso(r["created_at"])} for r in replies],

@@ -8,10 +8,19 @@ command line and the API move an application by the same rules.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
-from sandbox import attachments, catalog, fees, idempotency, notify, payments, rules, times
+from sandbox import (
+    attachments,
+    catalog,
+    fees,
+    idempotency,
+    notify,
+    payments,
+    rules,
+    strictjson,
+    times,
+)
 from sandbox import validation as v
 from sandbox.errors import ApiError
 
@@ -75,7 +84,7 @@ def create(
                 key,
                 service_id,
                 priority,
-                json.dumps(data),
+                strictjson.dumps(data),
                 device_id,
                 operator_id,
                 now,
@@ -140,7 +149,8 @@ def commit(db, account_id: str, application_id: str) -> dict:
                 (times.now(), application_id),
             )
             _move(conn, row, "submitted", None)
-            fee = fees.fee_of(row["service_id"], row["priority"], json.loads(row["data"]))
+            data = strictjson.loads_stored(row["data"])
+            fee = fees.fee_of(row["service_id"], row["priority"], data)
             if fee is not None:
                 payments.issue(db, application_id, fee.amount, description=fee.description)
         return application_json(conn, application_id)
@@ -163,17 +173,17 @@ def edit(db, account_id: str, application_id: str, body: dict, key: str) -> tupl
                 raise ApiError("invalid_value", f"fields.{path}")
         if row["status"] != "details_requested":
             raise ApiError("invalid_state", "status")
-        request = json.loads(row["details_request"])
+        request = strictjson.loads_stored(row["details_request"])
         for path in fields:
             if path not in request["fields"]:
                 raise ApiError("field_not_requested", f"fields.{path}")
-        data = json.loads(row["data"])
+        data = strictjson.loads_stored(row["data"])
         for path, value in fields.items():
             _set_path(data, path, value)
         request["fields_edited"] = sorted(set(request["fields_edited"]) | set(fields))
         conn.execute(
             "UPDATE applications SET data = ?, details_request = ? WHERE application_id = ?",
-            (json.dumps(data), json.dumps(request), application_id),
+            (strictjson.dumps(data), strictjson.dumps(request), application_id),
         )
         _history(conn, application_id, "details_requested", "edited: " + ", ".join(sorted(fields)))
         _resume_if_answered(conn, application_id)
@@ -226,7 +236,7 @@ def commit_details(db, account_id: str, application_id: str, details_id: str) ->
             app = own(conn, account_id, application_id)
             _history(conn, application_id, app["status"], f"details added: {details_id}")
             if app["status"] == "details_requested":
-                request = json.loads(app["details_request"])
+                request = strictjson.loads_stored(app["details_request"])
                 request["documents_received"] = sorted(
                     set(request["documents_received"])
                     | attachments.document_types(conn, application_id, details_id)
@@ -234,7 +244,7 @@ def commit_details(db, account_id: str, application_id: str, details_id: str) ->
                 request["details_committed"] = True
                 conn.execute(
                     "UPDATE applications SET details_request = ? WHERE application_id = ?",
-                    (json.dumps(request), application_id),
+                    (strictjson.dumps(request), application_id),
                 )
                 _resume_if_answered(conn, application_id)
         return details_json(conn, details_id)
@@ -250,8 +260,8 @@ def approval_notice(db, account_id: str, application_id: str) -> dict:
         ).fetchone()
     if row["status"] != "approved":
         raise ApiError("not_approved", "status")
-    approval = json.loads(row["approval"])
-    data = json.loads(row["data"])
+    approval = strictjson.loads_stored(row["approval"])
+    data = strictjson.loads_stored(row["data"])
     applicant = data.get("applicant") if isinstance(data.get("applicant"), dict) else {}
     beneficiaries = data.get("beneficiaries") if isinstance(data.get("beneficiaries"), list) else []
     service = catalog.service(row["service_id"]) or {}
@@ -295,7 +305,7 @@ def request_details(
     with db.transaction() as conn:
         conn.execute(
             "UPDATE applications SET details_request = ? WHERE application_id = ?",
-            (json.dumps(request), application_id),
+            (strictjson.dumps(request), application_id),
         )
         return _officer_move(db, application_id, "details_requested", OPEN, note)
 
@@ -310,7 +320,7 @@ def approve(db, application_id: str, on: dt.date | None = None) -> dict:
     with db.transaction() as conn:
         conn.execute(
             "UPDATE applications SET approval = ?, details_request = NULL WHERE application_id = ?",
-            (json.dumps(approval), application_id),
+            (strictjson.dumps(approval), application_id),
         )
         return _officer_move(db, application_id, "approved", OPEN, None)
 
@@ -401,7 +411,7 @@ def _resume_if_answered(conn, application_id: str) -> None:
     row = conn.execute(
         "SELECT * FROM applications WHERE application_id = ?", (application_id,)
     ).fetchone()
-    request = json.loads(row["details_request"])
+    request = strictjson.loads_stored(row["details_request"])
     fields_done = set(request["fields"]) <= set(request["fields_edited"])
     if request["documents"]:
         documents_done = set(request["documents"]) <= set(request["documents_received"])
@@ -446,7 +456,7 @@ def application_json(conn, application_id: str, replayed: bool = False) -> dict:
         "SELECT status, at, note FROM history WHERE application_id = ? ORDER BY id",
         (application_id,),
     ).fetchall()
-    request = json.loads(row["details_request"]) if row["details_request"] else None
+    request = strictjson.loads_stored(row["details_request"]) if row["details_request"] else None
     if request is not None:
         request = {
             "fields": request["fields"],
@@ -463,14 +473,14 @@ def application_json(conn, application_id: str, replayed: bool = False) -> dict:
         "service_id": row["service_id"],
         "priority": row["priority"],
         "status": row["status"],
-        "data": json.loads(row["data"]),
+        "data": strictjson.loads_stored(row["data"]),
         "attachments": attachments.states(conn, application_id),
         "history": [
             {"status": h["status"], "at": times.iso(h["at"]), "note": h["note"]} for h in history
         ],
         "details_request": request,
         "bills": payments.bills_of(conn, application_id),
-        "approval": json.loads(row["approval"]) if row["approval"] else None,
+        "approval": strictjson.loads_stored(row["approval"]) if row["approval"] else None,
         "rejection_reason": row["rejection_reason"],
         "created_at": times.iso(row["created_at"]),
         "submitted_at": times.iso(row["submitted_at"]),

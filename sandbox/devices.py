@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import re
 import secrets
 
-from sandbox import catalog, times
+from sandbox import catalog, strictjson, times
 from sandbox import validation as v
 from sandbox.errors import ApiError
 from sandbox.settings import Settings
@@ -41,7 +40,7 @@ def enroll(db, settings: Settings, body: dict) -> tuple[dict, bool]:
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET site = excluded.site, "
             "station = excluded.station, app_version = excluded.app_version, "
             "token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at",
-            (device_id, site, json.dumps(station), app_version, _hash(token), times.now()),
+            (device_id, site, strictjson.dumps(station), app_version, _hash(token), times.now()),
         )
     answer = {
         "device_id": device_id,
@@ -65,7 +64,7 @@ def heartbeat(db, device_id: str, device_token: str | None, body: dict) -> dict:
     with db.transaction() as conn:
         conn.execute(
             "UPDATE devices SET last_heartbeat_at = ?, last_heartbeat = ? WHERE device_id = ?",
-            (times.now(), json.dumps(body), device_id),
+            (times.now(), strictjson.dumps(body), device_id),
         )
     return {"server_time": times.iso(times.now()), "catalog_version": catalog.catalog()["version"]}
 

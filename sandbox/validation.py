@@ -7,9 +7,9 @@ silently): the kiosk normalises what the user typed before sending it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
+from sandbox import strictjson
 from sandbox.errors import ApiError
 
 USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{3,31}")
@@ -27,10 +27,10 @@ ACCOUNT_ID = re.compile(r"ACC-[0-9]{6,36}")
 
 
 def parse_object(raw: bytes) -> dict:
-    """The request body as a JSON object, or 400 malformed_request."""
+    """The request body as a JSON object, or 400 malformed_request (NaN and Infinity too)."""
     try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        body = strictjson.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise ApiError("malformed_request") from None
     if not isinstance(body, dict):
         raise ApiError("malformed_request")
