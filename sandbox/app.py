@@ -18,7 +18,6 @@ from starlette.routing import Match
 from sandbox import (
     accounts,
     applications,
-    attachments,
     catalog,
     delivery,
     devices,
@@ -29,6 +28,7 @@ from sandbox import (
 from sandbox import validation as v
 from sandbox.db import Database
 from sandbox.errors import ApiError
+from sandbox.limits import BodyCap
 from sandbox.settings import Settings
 
 API_VERSION = "1.0.0"
@@ -40,6 +40,7 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
     # FastAPI's generated schema is switched off: resources/contract/openapi.yaml is the contract.
     app = FastAPI(title="MOI e-services sandbox", openapi_url=None, docs_url=None, redoc_url=None)
     _install_error_handlers(app)
+    app.add_middleware(BodyCap)
 
     def account_of(request: Request) -> str:
         return accounts.authenticate(db, request.headers.get("authorization"))
@@ -161,10 +162,7 @@ def create_app(db: Database, settings: Settings) -> FastAPI:
     @app.put("/v1/applications/{application_id}/attachments/{attachment_id}")
     async def upload_attachment(application_id: str, attachment_id: str, request: Request):
         account_id = writer_of(request).account_id
-        length = request.headers.get("content-length", "0")
-        if length.isdigit() and int(length) > attachments.MAX_SIZE:
-            raise ApiError("too_large", "attachment")
-        chunk = await request.body()
+        chunk = await request.body()  # at most attachments.MAX_SIZE (sandbox/limits.py)
         content_range = request.headers.get("content-range")
         return applications.upload_attachment(
             db, account_id, application_id, attachment_id, content_range, chunk

@@ -63,6 +63,7 @@ def create(
     data = body.get("data")
     if not isinstance(data, dict):
         raise ApiError("field_required" if data is None else "invalid_value", "data")
+    v.bounded(data, "data")
     rules.check_application(service, priority, data)
     announced = attachments.parse_announcements(body, "attachments", 50)
     device_id = delivered_by or v.text(body, "device_id", required=False, max_len=64)
@@ -171,6 +172,7 @@ def edit(db, account_id: str, application_id: str, body: dict, key: str) -> tupl
         for path, value in fields.items():
             if not (value is None or isinstance(value, str | int | float | bool)):
                 raise ApiError("invalid_value", f"fields.{path}")
+        v.bounded(fields, "fields", depth=1, key=200)
         if row["status"] != "details_requested":
             raise ApiError("invalid_state", "status")
         request = strictjson.loads_stored(row["details_request"])

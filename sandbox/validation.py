@@ -37,6 +37,28 @@ def parse_object(raw: bytes) -> dict:
     return body
 
 
+def bounded(value, field: str, *, depth: int = 8, text: int = 2000, key: int = 64) -> None:
+    """Free-form JSON (an application's data) within the contract's size limits: nested at most
+    `depth` levels, strings at most `text` characters, keys at most `key`; else invalid_value
+    naming the first path over."""
+    stack = [(value, field, 0)]
+    while stack:
+        node, path, level = stack.pop()
+        if isinstance(node, str):
+            if len(node) > text:
+                raise ApiError("invalid_value", path)
+            continue
+        if not isinstance(node, dict | list):
+            continue
+        if level >= depth:
+            raise ApiError("invalid_value", path)
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for name, child in items:
+            if isinstance(name, str) and len(name) > key:
+                raise ApiError("invalid_value", path)
+            stack.append((child, f"{path}.{name}", level + 1))
+
+
 def idempotency_key(value: str | None, required: bool) -> str | None:
     """The Idempotency-Key header, checked to be a UUID (canonical lower-case form)."""
     if value is None:
