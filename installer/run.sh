@@ -11,13 +11,14 @@ MODE="${1:-}"
 shift || true
 
 # System libraries: zbar for pyzbar; what Qt's xcb platform, Qt Quick and Qt Virtual Keyboard
-# load; Xvfb for a display-less machine; poppler-utils and OCR-B for the tests' documents.
+# load; Xvfb for a display-less machine (and, with xdotool, the real-display tests); poppler-utils
+# and OCR-B for the tests' documents.
 APT_PACKAGES=(
   python3 python3-venv python3-pip
   libzbar0 libgl1 libegl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libpulse0 libcups2
-  xvfb xauth fonts-dejavu-core fonts-ocr-b poppler-utils
+  xvfb xauth xdotool fonts-dejavu-core fonts-ocr-b poppler-utils
 )
 
 log() { printf '\033[1m[kiosk setup]\033[0m %s\n' "$*"; }

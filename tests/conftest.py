@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.fixtures.ui",
     "tests.fixtures.receipts",
     "tests.fixtures.faulty_proxy",
+    "tests.fixtures.display",
 ]
 
 

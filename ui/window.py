@@ -142,6 +142,7 @@ class KioskWindow(QWidget):
         self.keyboard = self.ctx.language.without_translators(lambda: KeyboardPanel(self))
         self.layout().addWidget(self.keyboard)
         self.keyboard.set_language(self.ctx.lang)
+        self.keyboard.fit(self.width(), self.height())
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -237,6 +238,8 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event) -> None:
         if self.countdown.isVisible():
             self.countdown.setGeometry(self.rect())
+        if self.keyboard is not None:
+            self.keyboard.fit(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
     def closeEvent(self, event) -> None:

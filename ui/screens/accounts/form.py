@@ -26,6 +26,28 @@ LTR_FIELDS = {
 }
 DIGIT_FIELDS = {"national_number", "personal_number", "phone"}
 SECRET_FIELDS = {"password", "password_again", "current_password", "new_password"}
+# Typed in Latin letters: the keyboard starts in English and never capitalises by itself.
+LATIN_FIELDS = {"username", "email", "passport_number", "nationality", "registration_number"}
+LATIN_FIELDS |= SECRET_FIELDS
+
+
+def input_hints(name: str) -> Qt.InputMethodHint:
+    """The keyboard a field of this name needs (digits, e-mail, Latin letters, a secret)."""
+    hint = Qt.InputMethodHint
+    if name == "phone":
+        return hint.ImhDialableCharactersOnly  # digits and "+"
+    if name in DIGIT_FIELDS:
+        return hint.ImhDigitsOnly
+    hints = hint.ImhNone
+    if name in LATIN_FIELDS:
+        hints |= hint.ImhLatinOnly | hint.ImhNoAutoUppercase | hint.ImhNoPredictiveText
+    if name == "email":
+        hints |= hint.ImhEmailCharactersOnly
+    if name in ("passport_number", "nationality"):
+        hints |= hint.ImhPreferUppercase
+    if name in SECRET_FIELDS:
+        hints |= hint.ImhSensitiveData
+    return hints
 
 
 class FieldLabels(QObject):
@@ -73,15 +95,9 @@ class FieldRow(QWidget):
         self.error.hide()
         if name in LTR_FIELDS:
             self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        hints = Qt.InputMethodHint.ImhNone
-        if name in DIGIT_FIELDS:
-            hints = Qt.InputMethodHint.ImhDialableCharactersOnly
-        if name == "email":
-            hints = Qt.InputMethodHint.ImhEmailCharactersOnly
+        self.edit.setInputMethodHints(input_hints(name))
         if name in SECRET_FIELDS:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-            hints = Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
-        self.edit.setInputMethodHints(hints)
         self.edit.textEdited.connect(self._on_edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

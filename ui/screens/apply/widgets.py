@@ -43,7 +43,9 @@ class Field(FieldRow):
             "digits": Qt.InputMethodHint.ImhDigitsOnly,
             "decimal": Qt.InputMethodHint.ImhFormattedNumbersOnly,
             "date": Qt.InputMethodHint.ImhPreferNumbers | Qt.InputMethodHint.ImhNoPredictiveText,
-            "code": Qt.InputMethodHint.ImhPreferUppercase | Qt.InputMethodHint.ImhNoPredictiveText,
+            "code": Qt.InputMethodHint.ImhLatinOnly
+            | Qt.InputMethodHint.ImhPreferUppercase
+            | Qt.InputMethodHint.ImhNoPredictiveText,
         }
         self.edit.setInputMethodHints(hints.get(kind, Qt.InputMethodHint.ImhNone))
         if kind == "date":
